@@ -1,0 +1,71 @@
+"""The `tongket` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from tongket.commands import data as data_commands
+from tongket.commands import units as unit_commands
+from tongket.commands.common import setup_django
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tongket")
+def main() -> None:
+    """Tổng kết — chỉ tiêu, kết quả và tổng kết năm của xã, phường."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the web application (waitress)."""
+    setup_django()
+    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    from tongket.site.wsgi import application
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    click.echo(f"Tổng kết đang chạy tại http://{host}:{port}/  (Ctrl+C để dừng)")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="tongket")
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command (migrate, createsuperuser, …)."""
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tongket manage", *args])
+
+
+def register(*commands: Any) -> None:
+    for command in commands:
+        main.add_command(command)
+
+
+register(
+    unit_commands.units,
+    data_commands.setup,
+    data_commands.demo,
+    data_commands.catalog,
+    data_commands.scorecard,
+)
+
+try:
+    from tongket.extract.command import extract_command
+except ImportError:  # pragma: no cover - the reader is optional while it is being built
+    pass
+else:
+    main.add_command(extract_command, name="extract")
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tongket.site.settings")
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of the `tongket` CLI, grouped by subject."""

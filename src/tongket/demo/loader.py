@@ -1,0 +1,157 @@
+"""Loading the demo data set into the configured database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from tongket.indicators.models import Indicator
+from tongket.indicators.services import load_default_catalogue
+from tongket.periods import Period
+from tongket.results.models import Basis, Target
+from tongket.results.services import ResultInput, TargetInput, save_result, save_target
+from tongket.units.loading import load_official_units
+from tongket.units.models import Level, Source, Succession, SuccessionKind, Unit
+from tongket.units.text import folded_full_name
+
+DEMO_REASON = "Dữ liệu mẫu"
+DEMO_PASSWORD = "tongket-demo-2025"
+DEMO_LOGINS = (("quantri", "Quản trị", True),)
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    wards: tuple[tuple[str, int], ...]
+    targets: int
+    results: int
+
+
+def read_demo_data() -> dict[str, Any]:
+    text = resources.files("tongket.demo").joinpath("data", "seed_wards.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def find_legacy_unit(kind: str, name: str, parent_name: str | None = None) -> Unit:
+    units = Unit.objects.filter(name_folded=folded_full_name(kind, name), valid_to__isnull=False)
+    if parent_name is not None:
+        units = units.filter(parent__name=parent_name)
+    found = list(units[:2])
+    if len(found) != 1:
+        raise LookupError(f"demo unit {kind} {name} ({parent_name}) matched {len(found)} units")
+    return found[0]
+
+
+def ensure_custom_units(specs: list[dict[str, Any]]) -> None:
+    for spec in specs:
+        parent = find_legacy_unit(spec["parent"]["kind"], spec["parent"]["name"])
+        unit, created = Unit.objects.get_or_create(
+            kind=spec["kind"],
+            name=spec["name"],
+            parent=parent,
+            defaults={
+                "level": Level.COMMUNE,
+                "valid_to": dt.date.fromisoformat(spec["valid_to"]),
+                "source": Source.USER,
+                "note": spec["note"],
+            },
+        )
+        successor = find_legacy_unit(spec["successor"]["kind"], spec["successor"]["name"])
+        Succession.objects.get_or_create(
+            predecessor=unit,
+            successor=successor,
+            defaults={
+                "date": dt.date.fromisoformat(spec["succession_date"]),
+                "kind": SuccessionKind.MERGE,
+                "basis": spec["basis"],
+            },
+        )
+
+
+def decimal_or_none(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def load_entry(unit: Unit, year: int, entry: dict[str, Any], notes: dict[str, str]) -> tuple[int, int]:
+    indicator = Indicator.objects.get(code=entry["indicator"])
+    year = entry.get("year", year)
+    result = entry.get("result")
+    targets = results = 0
+    if not entry.get("result_only"):
+        spec = entry.get("target", {})
+        amount = decimal_or_none(spec.get("amount"))
+        note = spec.get("note", "")
+        if entry.get("implied"):
+            amount, note = decimal_or_none(result["value"]) if result else None, notes["implied"]
+        if entry.get("illustrative"):
+            note = notes["illustrative"]
+        save_target(
+            TargetInput(
+                unit=unit,
+                indicator=indicator,
+                year=year,
+                amount=amount,
+                comparator=spec.get("comparator", ""),
+                maintain=spec.get("maintain", False),
+                basis=entry.get("basis", Basis.RESOLUTION),
+                note=note,
+            ),
+            reason=DEMO_REASON,
+        )
+        targets += 1
+    if result:
+        save_result(
+            ResultInput(
+                unit=unit,
+                indicator=indicator,
+                period=Period(year),
+                value=decimal_or_none(result.get("value")),
+                percent_of_plan=decimal_or_none(result.get("percent_of_plan")),
+                is_estimate=result.get("is_estimate", False),
+                assessed=result.get("assessed", ""),
+                note=result.get("note", notes["illustrative"] if entry.get("illustrative") else ""),
+            ),
+            reason=DEMO_REASON,
+        )
+        results += 1
+    return targets, results
+
+
+@transaction.atomic
+def load_demo() -> DemoReport:
+    """Units, catalogue, the seed wards' data and demo logins; safe to run twice."""
+    if not Unit.objects.filter(source=Source.GSO).exists():
+        load_official_units()
+    load_default_catalogue()
+    data = read_demo_data()
+    ensure_custom_units(data["custom_units"])
+    notes = {"implied": data["implied_note"], "illustrative": data["illustrative_note"]}
+    wards, targets, results = [], 0, 0
+    for ward in data["wards"]:
+        spec = ward["unit"]
+        unit = find_legacy_unit(spec["kind"], spec["name"], spec.get("parent"))
+        wards.append((unit.full_name, ward["year"]))
+        if Target.objects.filter(unit=unit, year=ward["year"]).exists():
+            continue
+        for entry in ward["entries"]:
+            t, r = load_entry(unit, ward["year"], entry, notes)
+            targets, results = targets + t, results + r
+    create_demo_logins()
+    return DemoReport(wards=tuple(wards), targets=targets, results=results)
+
+
+def create_demo_logins() -> None:
+    users = get_user_model()
+    for username, first_name, is_admin in DEMO_LOGINS:
+        if users.objects.filter(username=username).exists():
+            continue
+        user = users(username=username, first_name=first_name, is_staff=is_admin, is_superuser=is_admin)
+        user.set_password(DEMO_PASSWORD)
+        user.save()

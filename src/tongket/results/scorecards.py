@@ -1,0 +1,162 @@
+"""A unit's scorecard for a period: its targets judged against its results by the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tongket import scorecard as engine
+from tongket.catalogue import Direction, UnitClass
+from tongket.indicators.models import Indicator, IndicatorGroup
+from tongket.periods import Period, PeriodKind
+from tongket.results.models import Result, State, Target
+from tongket.units.models import Unit
+
+# When a year has no whole-year result yet, the most complete partial one stands in.
+PARTIAL_PREFERENCE = {
+    PeriodKind.NINE_MONTHS.value: 3,
+    PeriodKind.HALF.value: 2,
+    PeriodKind.QUARTER.value: 1,
+    PeriodKind.MONTH.value: 0,
+}
+
+
+@dataclass(frozen=True)
+class ScorecardRow:
+    indicator: Indicator
+    target: Target | None
+    result: Result | None
+    evaluation: engine.Evaluation | None  # None for a figure that has no target
+
+    @property
+    def result_is_partial(self) -> bool:
+        return self.result is not None and self.result.period_kind != PeriodKind.YEAR.value
+
+
+@dataclass(frozen=True)
+class ScorecardGroup:
+    group: IndicatorGroup
+    rows: tuple[ScorecardRow, ...]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    unit: Unit
+    period: Period
+    groups: tuple[ScorecardGroup, ...]
+    summary: engine.Summary
+
+    @property
+    def rows(self) -> list[ScorecardRow]:
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def unmet_rows(self) -> list[ScorecardRow]:
+        return [
+            r
+            for r in self.rows
+            if r.evaluation is not None and r.evaluation.status == engine.Status.NOT_MET
+        ]
+
+
+def to_engine_target(target: Target) -> engine.Target:
+    indicator = target.indicator
+    return engine.Target(
+        code=indicator.code,
+        name=indicator.name,
+        group=indicator.group.code,
+        direction=Direction(indicator.direction),
+        unit_class=UnitClass(indicator.unit_class),
+        amount=decimal_or_none(target.amount),
+        comparator=engine.Comparator(target.comparator) if target.comparator else None,
+        maintain=target.maintain,
+    )
+
+
+def to_engine_result(result: Result, baseline: Decimal | None) -> engine.Result:
+    return engine.Result(
+        value=decimal_or_none(result.value),
+        percent_of_plan=decimal_or_none(result.percent_of_plan),
+        is_estimate=result.is_estimate or result.period_kind != PeriodKind.YEAR.value,
+        assessed=engine.Status(result.assessed) if result.assessed else None,
+        baseline=baseline,
+    )
+
+
+def decimal_or_none(number: Decimal | None) -> Decimal | None:
+    return None if number is None else Decimal(number).normalize()
+
+
+def pick_results(results: Iterable[Result], period: Period) -> dict[int, Result]:
+    """For each indicator, the result of `period`, or for a year its best partial result."""
+    chosen: dict[int, Result] = {}
+    rank: dict[int, tuple[int, int]] = {}
+    for result in results:
+        if result.period == period:
+            chosen[result.indicator_id] = result
+            rank[result.indicator_id] = (99, 99)
+        elif period.kind == PeriodKind.YEAR and result.year == period.year:
+            key = (PARTIAL_PREFERENCE.get(result.period_kind, -1), result.period_number)
+            if key > rank.get(result.indicator_id, (-2, -2)):
+                chosen[result.indicator_id] = result
+                rank[result.indicator_id] = key
+    return chosen
+
+
+def build_scorecard(unit: Unit, period: Period) -> Scorecard:
+    targets = {
+        t.indicator_id: t
+        for t in Target.objects.filter(unit=unit, year=period.year, state=State.ACCEPTED)
+        .select_related("indicator__group")
+    }
+    year_results = Result.objects.filter(
+        unit=unit, year__in=[period.year, period.year - 1], state=State.ACCEPTED
+    ).select_related("indicator__group")
+    current = pick_results([r for r in year_results if r.year == period.year], period)
+    previous = pick_results(
+        [r for r in year_results if r.year == period.year - 1], Period(period.year - 1)
+    )
+    rows: list[ScorecardRow] = []
+    for indicator_id in {*targets, *current}:
+        target, result = targets.get(indicator_id), current.get(indicator_id)
+        indicator = target.indicator if target is not None else current[indicator_id].indicator
+        evaluation = None
+        if target is not None:
+            prior = previous.get(indicator_id)
+            baseline = decimal_or_none(prior.value) if prior is not None else None
+            evaluation = engine.evaluate_target(
+                to_engine_target(target),
+                to_engine_result(result, baseline) if result is not None else None,
+            )
+        rows.append(ScorecardRow(indicator, target, result, evaluation))
+    summary = engine.summarize(r.evaluation for r in rows if r.evaluation is not None)
+    return Scorecard(unit=unit, period=period, groups=group_rows(rows), summary=summary)
+
+
+def group_rows(rows: list[ScorecardRow]) -> tuple[ScorecardGroup, ...]:
+    by_group: dict[int, list[ScorecardRow]] = {}
+    groups: dict[int, IndicatorGroup] = {}
+    for row in rows:
+        groups[row.indicator.group_id] = row.indicator.group
+        by_group.setdefault(row.indicator.group_id, []).append(row)
+    ordered = sorted(groups.values(), key=lambda g: (g.order, g.name))
+    return tuple(
+        ScorecardGroup(
+            group=g,
+            rows=tuple(
+                sorted(
+                    by_group[g.pk],
+                    key=lambda r: (r.target is None, r.indicator.order, r.indicator.code),
+                )
+            ),
+        )
+        for g in ordered
+    )
+
+
+def has_data(unit: Unit, year: int) -> bool:
+    return (
+        Target.objects.filter(unit=unit, year=year, state=State.ACCEPTED).exists()
+        or Result.objects.filter(unit=unit, year=year, state=State.ACCEPTED).exists()
+    )

@@ -1,0 +1,242 @@
+"""Writing targets and results: validated, versioned, audited, all-or-nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.forms.models import model_to_dict
+
+from tongket.indicators.models import Indicator
+from tongket.periods import Period
+from tongket.results import validation
+from tongket.results.models import Basis, Result, Revision, State, Target
+from tongket.units.models import Unit
+
+User = AbstractBaseUser
+
+
+class ConflictError(Exception):
+    """The record changed since the caller read it; `changes` says how."""
+
+    def __init__(self, record: Target | Result, changes: dict[str, tuple[Any, Any]]) -> None:
+        self.record = record
+        self.changes = changes
+        super().__init__(f"{type(record).__name__} {record.pk} changed since it was read")
+
+
+def snapshot(record: Target | Result) -> dict[str, Any]:
+    data = model_to_dict(record, exclude=["id"])
+    return {key: str(value) if isinstance(value, Decimal) else value for key, value in data.items()}
+
+
+def write_revision(
+    record: Target | Result,
+    action: str,
+    before: dict[str, Any] | None,
+    user: User | None,
+    reason: str = "",
+) -> None:
+    Revision.objects.create(
+        record_type="target" if isinstance(record, Target) else "result",
+        record_id=record.pk,
+        unit=record.unit,
+        action=action,
+        before=before,
+        after=snapshot(record) if action != Revision.Action.DELETE else None,
+        user=user if user is not None and user.is_authenticated else None,
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    unit: Unit
+    indicator: Indicator
+    year: int
+    amount: Decimal | None
+    comparator: str = ""
+    maintain: bool = False
+    basis: str = Basis.RESOLUTION
+    assigned_by: Unit | None = None
+    note: str = ""
+    spans: Sequence[Sequence[int]] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ResultInput:
+    unit: Unit
+    indicator: Indicator
+    period: Period
+    value: Decimal | None = None
+    percent_of_plan: Decimal | None = None
+    is_estimate: bool = False
+    assessed: str = ""
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    note: str = ""
+    spans: Sequence[Sequence[int]] = field(default_factory=tuple)
+
+
+def validate_target(data: TargetInput) -> None:
+    period = Period(data.year) if validation.MIN_YEAR <= data.year <= validation.MAX_YEAR else None
+    checks: list[tuple[object, ...]] = [(validation.check_year, data.year)]
+    if period is not None:
+        checks.append((validation.check_unit_existed, data.unit, period))
+    checks.append((validation.check_amount, "amount", data.indicator, data.amount))
+    validation.collect_errors(*checks)
+
+
+def validate_result(data: ResultInput) -> None:
+    checks: list[tuple[object, ...]] = [
+        (validation.check_unit_existed, data.unit, data.period),
+        (validation.check_amount, "value", data.indicator, data.value),
+        (validation.check_percent_of_plan, data.percent_of_plan),
+    ]
+    if data.value is None and data.percent_of_plan is None and not data.assessed:
+        checks.append((validation.require_some_figure,))
+    validation.collect_errors(*checks)
+
+
+def check_version(record: Target | Result, expected_version: int | None) -> None:
+    """Refuse to overwrite a record that changed since the caller read `expected_version`."""
+    if expected_version is None or record.version == expected_version:
+        return
+    seen = seen_snapshot(record, expected_version)
+    current = snapshot(record)
+    changes = {
+        key: (seen.get(key), value)
+        for key, value in current.items()
+        if key not in IGNORED_IN_CONFLICTS and seen.get(key) != value
+    }
+    raise ConflictError(record, changes)
+
+
+IGNORED_IN_CONFLICTS = frozenset({"version", "entered_by", "spans"})
+
+
+def seen_snapshot(record: Target | Result, version: int) -> dict[str, Any]:
+    """The record as it was at `version`, from its revisions ({} when unknown)."""
+    record_type = "target" if isinstance(record, Target) else "result"
+    for revision in Revision.objects.filter(record_type=record_type, record_id=record.pk):
+        if revision.after and revision.after.get("version") == version:
+            return dict(revision.after)
+    return {}
+
+
+def target_fields(data: TargetInput) -> dict[str, Any]:
+    return {
+        "amount": data.amount,
+        "comparator": data.comparator,
+        "maintain": data.maintain,
+        "basis": data.basis,
+        "assigned_by": data.assigned_by,
+        "note": data.note,
+    }
+
+
+def result_fields(data: ResultInput) -> dict[str, Any]:
+    return {
+        "value": data.value,
+        "percent_of_plan": data.percent_of_plan,
+        "is_estimate": data.is_estimate,
+        "assessed": data.assessed,
+        "numerator": data.numerator,
+        "denominator": data.denominator,
+        "note": data.note,
+    }
+
+
+@transaction.atomic
+def save_target(
+    data: TargetInput,
+    user: User | None = None,
+    *,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> Target:
+    """Create or update the accepted target of (unit, indicator, year)."""
+    validate_target(data)
+    fields = target_fields(data)
+    existing = (
+        Target.objects.select_for_update()
+        .filter(unit=data.unit, indicator=data.indicator, year=data.year, state=State.ACCEPTED)
+        .first()
+    )
+    if existing is None:
+        target = Target.objects.create(
+            unit=data.unit,
+            indicator=data.indicator,
+            year=data.year,
+            entered_by=user if user is not None and user.is_authenticated else None,
+            spans=[list(s) for s in data.spans],
+            **fields,
+        )
+        write_revision(target, Revision.Action.CREATE, None, user, reason)
+        return target
+    return update_record(existing, fields, user, expected_version, reason)
+
+
+@transaction.atomic
+def save_result(
+    data: ResultInput,
+    user: User | None = None,
+    *,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> Result:
+    """Create or update the accepted result of (unit, indicator, period)."""
+    validate_result(data)
+    fields = result_fields(data)
+    existing = (
+        Result.objects.select_for_update()
+        .filter(
+            unit=data.unit,
+            indicator=data.indicator,
+            year=data.period.year,
+            period_kind=data.period.kind.value,
+            period_number=data.period.number,
+            state=State.ACCEPTED,
+        )
+        .first()
+    )
+    if existing is None:
+        result = Result.objects.create(
+            unit=data.unit,
+            indicator=data.indicator,
+            year=data.period.year,
+            period_kind=data.period.kind.value,
+            period_number=data.period.number,
+            entered_by=user if user is not None and user.is_authenticated else None,
+            spans=[list(s) for s in data.spans],
+            **fields,
+        )
+        write_revision(result, Revision.Action.CREATE, None, user, reason)
+        return result
+    return update_record(existing, fields, user, expected_version, reason)
+
+
+R = TypeVar("R", Target, Result)
+
+
+def update_record(
+    record: R,
+    fields: dict[str, Any],
+    user: User | None,
+    expected_version: int | None,
+    reason: str,
+) -> R:
+    check_version(record, expected_version)
+    before = snapshot(record)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.version += 1
+    if user is not None and user.is_authenticated:
+        record.entered_by = user  # type: ignore[assignment]
+    record.save()
+    write_revision(record, Revision.Action.UPDATE, before, user, reason)
+    return record

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "tongket.web"
+    verbose_name = "Giao diện web"
