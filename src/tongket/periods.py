@@ -84,7 +84,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        """"Năm 2023", "6 tháng năm 2023", "Quý III/2023", "Tháng 9/2023"."""
+        """ "Năm 2023", "6 tháng năm 2023", "Quý III/2023", "Tháng 9/2023"."""
         if self.kind == PeriodKind.YEAR:
             return f"Năm {self.year}"
         if self.kind == PeriodKind.QUARTER:

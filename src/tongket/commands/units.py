@@ -71,7 +71,8 @@ def search(query: str) -> None:
     from tongket.units.lookup import search_units
 
     for unit in search_units(query):
-        click.echo(f"{unit.code or '—':>6}  {unit.path_name()}  [{validity(unit.valid_from, unit.valid_to)}]")
+        span = validity(unit.valid_from, unit.valid_to)
+        click.echo(f"{unit.code or '—':>6}  {unit.path_name()}  [{span}]")
 
 
 @units.command("add")
@@ -96,7 +97,8 @@ def add_unit(
     """Add a sub-unit (tổ dân phố, thôn, chi bộ…) or an earlier unit under PARENT."""
     setup_django()
     from tongket.units.lookup import resolve_unit
-    from tongket.units.services import UnitSpec, add_unit as add
+    from tongket.units.services import UnitSpec
+    from tongket.units.services import add_unit as add
 
     with user_errors():
         parent_unit = resolve_unit(parent)

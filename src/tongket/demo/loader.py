@@ -52,7 +52,7 @@ def find_legacy_unit(kind: str, name: str, parent_name: str | None = None) -> Un
 def ensure_custom_units(specs: list[dict[str, Any]]) -> None:
     for spec in specs:
         parent = find_legacy_unit(spec["parent"]["kind"], spec["parent"]["name"])
-        unit, created = Unit.objects.get_or_create(
+        unit, _ = Unit.objects.get_or_create(
             kind=spec["kind"],
             name=spec["name"],
             parent=parent,
@@ -79,7 +79,9 @@ def decimal_or_none(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-def load_entry(unit: Unit, year: int, entry: dict[str, Any], notes: dict[str, str]) -> tuple[int, int]:
+def load_entry(
+    unit: Unit, year: int, entry: dict[str, Any], notes: dict[str, str]
+) -> tuple[int, int]:
     indicator = Indicator.objects.get(code=entry["indicator"])
     year = entry.get("year", year)
     result = entry.get("result")
@@ -152,6 +154,8 @@ def create_demo_logins() -> None:
     for username, first_name, is_admin in DEMO_LOGINS:
         if users.objects.filter(username=username).exists():
             continue
-        user = users(username=username, first_name=first_name, is_staff=is_admin, is_superuser=is_admin)
+        user = users(
+            username=username, first_name=first_name, is_staff=is_admin, is_superuser=is_admin
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()

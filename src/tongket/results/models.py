@@ -10,8 +10,6 @@ from tongket.indicators.models import Indicator
 from tongket.periods import Period, PeriodKind
 from tongket.units.models import Unit
 
-AMOUNT = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
-
 
 class State(models.TextChoices):
     DRAFT = "draft", "Chờ duyệt"
@@ -89,10 +87,10 @@ class Target(Provenance):
         Indicator, verbose_name="chỉ tiêu", on_delete=models.PROTECT, related_name="targets"
     )
     year = models.PositiveSmallIntegerField("năm")
-    amount = models.DecimalField("mức chỉ tiêu", **AMOUNT)  # type: ignore[call-overload]
-    comparator = models.CharField(
-        "so sánh", max_length=2, choices=Comparator.choices, blank=True
+    amount = models.DecimalField(
+        "mức chỉ tiêu", max_digits=24, decimal_places=6, null=True, blank=True
     )
+    comparator = models.CharField("so sánh", max_length=2, choices=Comparator.choices, blank=True)
     maintain = models.BooleanField("duy trì", default=False)
     basis = models.CharField(
         "căn cứ", max_length=12, choices=Basis.choices, default=Basis.RESOLUTION
@@ -142,16 +140,16 @@ class Result(Provenance):
         "kỳ", max_length=8, choices=PERIOD_CHOICES, default=PeriodKind.YEAR.value
     )
     period_number = models.PositiveSmallIntegerField("số kỳ", default=0)
-    value = models.DecimalField("giá trị", **AMOUNT)  # type: ignore[call-overload]
+    value = models.DecimalField("giá trị", max_digits=24, decimal_places=6, null=True, blank=True)
     percent_of_plan = models.DecimalField(
         "% kế hoạch", max_digits=14, decimal_places=4, null=True, blank=True
     )
-    numerator = models.DecimalField("tử số", **AMOUNT)  # type: ignore[call-overload]
-    denominator = models.DecimalField("mẫu số", **AMOUNT)  # type: ignore[call-overload]
-    is_estimate = models.BooleanField("ước tính", default=False)
-    assessed = models.CharField(
-        "đánh giá", max_length=12, choices=Assessment.choices, blank=True
+    numerator = models.DecimalField("tử số", max_digits=24, decimal_places=6, null=True, blank=True)
+    denominator = models.DecimalField(
+        "mẫu số", max_digits=24, decimal_places=6, null=True, blank=True
     )
+    is_estimate = models.BooleanField("ước tính", default=False)
+    assessed = models.CharField("đánh giá", max_length=12, choices=Assessment.choices, blank=True)
 
     class Meta:
         verbose_name = "kết quả"

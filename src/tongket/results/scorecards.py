@@ -107,8 +107,9 @@ def pick_results(results: Iterable[Result], period: Period) -> dict[int, Result]
 def build_scorecard(unit: Unit, period: Period) -> Scorecard:
     targets = {
         t.indicator_id: t
-        for t in Target.objects.filter(unit=unit, year=period.year, state=State.ACCEPTED)
-        .select_related("indicator__group")
+        for t in Target.objects.filter(
+            unit=unit, year=period.year, state=State.ACCEPTED
+        ).select_related("indicator__group")
     }
     year_results = Result.objects.filter(
         unit=unit, year__in=[period.year, period.year - 1], state=State.ACCEPTED

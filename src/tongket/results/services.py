@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.forms.models import model_to_dict
 
@@ -16,8 +16,6 @@ from tongket.periods import Period
 from tongket.results import validation
 from tongket.results.models import Basis, Result, Revision, State, Target
 from tongket.units.models import Unit
-
-User = AbstractBaseUser
 
 
 class ConflictError(Exception):
@@ -31,7 +29,14 @@ class ConflictError(Exception):
 
 def snapshot(record: Target | Result) -> dict[str, Any]:
     data = model_to_dict(record, exclude=["id"])
-    return {key: str(value) if isinstance(value, Decimal) else value for key, value in data.items()}
+    return {
+        key: plain(value) if isinstance(value, Decimal) else value for key, value in data.items()
+    }
+
+
+def plain(number: Decimal) -> str:
+    """ "98.500000" → "98.5", "100.000000" → "100": the same text whatever the storage scale."""
+    return format(number.normalize(), "f")
 
 
 def write_revision(
@@ -236,7 +241,7 @@ def update_record(
         setattr(record, name, value)
     record.version += 1
     if user is not None and user.is_authenticated:
-        record.entered_by = user  # type: ignore[assignment]
+        record.entered_by = user
     record.save()
     write_revision(record, Revision.Action.UPDATE, before, user, reason)
     return record

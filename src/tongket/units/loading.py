@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from tongket.gazetteer import EFFECTIVE_DATE, ConversionRecord, UnitRecord, read_conversions, read_units
+from tongket.gazetteer import (
+    EFFECTIVE_DATE,
+    ConversionRecord,
+    UnitRecord,
+    read_conversions,
+    read_units,
+)
 from tongket.units.models import Level, Source, Succession, SuccessionKind, Unit
 from tongket.units.text import folded_full_name
 
@@ -87,11 +93,9 @@ def load_successions(
     conversions: Iterable[ConversionRecord], keys: dict[tuple[str, str], int]
 ) -> int:
     rows = list(conversions)
-    predecessors_of = Counter((r.level, r.new_code) for r in rows)
+    predecessors_of: Counter[tuple[str, str]] = Counter((r.level, r.new_code) for r in rows)
     done = set(
-        Succession.objects.filter(date=EFFECTIVE_DATE).values_list(
-            "predecessor_id", "successor_id"
-        )
+        Succession.objects.filter(date=EFFECTIVE_DATE).values_list("predecessor_id", "successor_id")
     )
     names = dict(Unit.objects.filter(source=Source.GSO).values_list("id", "name"))
     new_edges = []

@@ -51,15 +51,18 @@ def search_units(query: str, limit: int = 50) -> list[Unit]:
 def resolve_unit(
     query: str, year: int | None = None, has_data: Callable[[Unit, int], bool] | None = None
 ) -> Unit:
-    """One unit for `query`: a name shared by several resolves to the one valid in `year`
-    and having data for it; otherwise the query is refused with the candidates."""
+    """One unit for `query`: a name or code shared by several resolves to the one valid in
+    `year` (the current one when no year is given) and having data for it; otherwise the
+    query is refused with the candidates."""
     candidates = find_units(query)
     if not candidates:
         raise UnitNotFound(f"Không tìm thấy đơn vị “{query}”.")
     if len(candidates) == 1:
         return candidates[0]
     narrowed = candidates
-    if year is not None:
+    if year is None:
+        narrowed = [u for u in narrowed if u.is_current] or narrowed
+    else:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         narrowed = [u for u in narrowed if u.was_valid_during(start, end)] or narrowed
         if has_data is not None and len(narrowed) > 1:

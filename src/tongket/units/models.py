@@ -119,7 +119,7 @@ class Unit(models.Model):
         return chain
 
     def path_name(self) -> str:
-        """"Phường Đập Đá, Thị xã An Nhơn, Tỉnh Bình Định"."""
+        """ "Phường Đập Đá, Thị xã An Nhơn, Tỉnh Bình Định"."""
         return ", ".join(u.full_name for u in [self, *self.ancestors()])
 
 

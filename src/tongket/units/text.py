@@ -9,7 +9,7 @@ from tongket.gazetteer import read_kinds
 
 
 def fold_name(text: str) -> str:
-    """"Phường Đập Đá" → "phuong dap da"."""
+    """ "Phường Đập Đá" → "phuong dap da"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())

@@ -6,35 +6,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('units', '0001_initial'),
+        ("units", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='tiêu đề')),
-                ('filename', models.CharField(max_length=300, verbose_name='tên tệp')),
-                ('file_format', models.CharField(max_length=8, verbose_name='định dạng')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='mã băm')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('extraction', models.JSONField(default=dict, verbose_name='kết quả đọc')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm báo cáo')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tải lên lúc')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='units.unit', verbose_name='đơn vị')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tải lên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="tiêu đề")),
+                ("filename", models.CharField(max_length=300, verbose_name="tên tệp")),
+                ("file_format", models.CharField(max_length=8, verbose_name="định dạng")),
+                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="mã băm")),
+                ("text", models.TextField(verbose_name="nội dung")),
+                ("extraction", models.JSONField(default=dict, verbose_name="kết quả đọc")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="năm báo cáo"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tải lên lúc")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="units.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tải lên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản',
-                'verbose_name_plural': 'văn bản',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'sha256'), name='document_unique_per_unit')],
+                "verbose_name": "văn bản",
+                "verbose_name_plural": "văn bản",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "sha256"), name="document_unique_per_unit"
+                    )
+                ],
             },
         ),
     ]

@@ -5,47 +5,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='IndicatorGroup',
+            name="IndicatorGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=120, verbose_name='tên')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=120, verbose_name="tên")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
             ],
             options={
-                'verbose_name': 'nhóm chỉ tiêu',
-                'verbose_name_plural': 'nhóm chỉ tiêu',
-                'ordering': ['order', 'name'],
+                "verbose_name": "nhóm chỉ tiêu",
+                "verbose_name_plural": "nhóm chỉ tiêu",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=64, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=300, verbose_name='tên')),
-                ('unit_class', models.CharField(choices=[('percent', 'Tỷ lệ (%)'), ('money', 'Tiền (đồng)'), ('count', 'Số lượng')], max_length=16, verbose_name='loại đơn vị')),
-                ('unit', models.CharField(max_length=40, verbose_name='đơn vị tính')),
-                ('direction', models.CharField(choices=[('higher', 'Càng cao càng tốt'), ('lower', 'Càng thấp càng tốt'), ('none', 'Không đánh giá chiều')], max_length=8, verbose_name='chiều đánh giá')),
-                ('rollup', models.CharField(choices=[('sum', 'Cộng'), ('rate', 'Tính lại tỷ lệ từ tử số và mẫu số'), ('none', 'Không tổng hợp')], default='none', max_length=8, verbose_name='cách tổng hợp lên cấp trên')),
-                ('max_value', models.DecimalField(blank=True, decimal_places=6, max_digits=24, null=True, verbose_name='giá trị tối đa')),
-                ('phrases', models.TextField(blank=True, verbose_name='cụm từ nhận dạng (mỗi dòng một cụm)')),
-                ('is_builtin', models.BooleanField(default=False, verbose_name='có sẵn')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='indicators.indicatorgroup', verbose_name='nhóm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=300, verbose_name="tên")),
+                (
+                    "unit_class",
+                    models.CharField(
+                        choices=[
+                            ("percent", "Tỷ lệ (%)"),
+                            ("money", "Tiền (đồng)"),
+                            ("count", "Số lượng"),
+                        ],
+                        max_length=16,
+                        verbose_name="loại đơn vị",
+                    ),
+                ),
+                ("unit", models.CharField(max_length=40, verbose_name="đơn vị tính")),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("higher", "Càng cao càng tốt"),
+                            ("lower", "Càng thấp càng tốt"),
+                            ("none", "Không đánh giá chiều"),
+                        ],
+                        max_length=8,
+                        verbose_name="chiều đánh giá",
+                    ),
+                ),
+                (
+                    "rollup",
+                    models.CharField(
+                        choices=[
+                            ("sum", "Cộng"),
+                            ("rate", "Tính lại tỷ lệ từ tử số và mẫu số"),
+                            ("none", "Không tổng hợp"),
+                        ],
+                        default="none",
+                        max_length=8,
+                        verbose_name="cách tổng hợp lên cấp trên",
+                    ),
+                ),
+                (
+                    "max_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=24,
+                        null=True,
+                        verbose_name="giá trị tối đa",
+                    ),
+                ),
+                (
+                    "phrases",
+                    models.TextField(
+                        blank=True, verbose_name="cụm từ nhận dạng (mỗi dòng một cụm)"
+                    ),
+                ),
+                ("is_builtin", models.BooleanField(default=False, verbose_name="có sẵn")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicators",
+                        to="indicators.indicatorgroup",
+                        verbose_name="nhóm",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu',
-                'verbose_name_plural': 'chỉ tiêu',
-                'ordering': ['group__order', 'order', 'code'],
+                "verbose_name": "chỉ tiêu",
+                "verbose_name_plural": "chỉ tiêu",
+                "ordering": ["group__order", "order", "code"],
             },
         ),
     ]

@@ -6,96 +6,372 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('documents', '0001_initial'),
-        ('indicators', '0001_initial'),
-        ('units', '0001_initial'),
+        ("documents", "0001_initial"),
+        ("indicators", "0001_initial"),
+        ("units", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Result',
+            name="Result",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Chờ duyệt'), ('accepted', 'Đã duyệt'), ('rejected', 'Đã loại')], default='accepted', max_length=10, verbose_name='trạng thái')),
-                ('spans', models.JSONField(blank=True, default=list, verbose_name='vị trí trong văn bản')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='phiên bản')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('period_kind', models.CharField(choices=[('year', 'Cả năm'), ('h1', '6 tháng'), ('m9', '9 tháng'), ('quarter', 'Quý'), ('month', 'Tháng')], default='year', max_length=8, verbose_name='kỳ')),
-                ('period_number', models.PositiveSmallIntegerField(default=0, verbose_name='số kỳ')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=24, null=True, verbose_name='giá trị')),
-                ('percent_of_plan', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True, verbose_name='% kế hoạch')),
-                ('numerator', models.DecimalField(blank=True, decimal_places=6, max_digits=24, null=True, verbose_name='tử số')),
-                ('denominator', models.DecimalField(blank=True, decimal_places=6, max_digits=24, null=True, verbose_name='mẫu số')),
-                ('is_estimate', models.BooleanField(default=False, verbose_name='ước tính')),
-                ('assessed', models.CharField(blank=True, choices=[('vuot', 'Vượt'), ('dat', 'Đạt'), ('khong_dat', 'Không đạt')], max_length=12, verbose_name='đánh giá')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='documents.document', verbose_name='văn bản nguồn')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='indicators.indicator', verbose_name='chỉ tiêu')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='units.unit', verbose_name='đơn vị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Chờ duyệt"),
+                            ("accepted", "Đã duyệt"),
+                            ("rejected", "Đã loại"),
+                        ],
+                        default="accepted",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "spans",
+                    models.JSONField(blank=True, default=list, verbose_name="vị trí trong văn bản"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="phiên bản")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "period_kind",
+                    models.CharField(
+                        choices=[
+                            ("year", "Cả năm"),
+                            ("h1", "6 tháng"),
+                            ("m9", "9 tháng"),
+                            ("quarter", "Quý"),
+                            ("month", "Tháng"),
+                        ],
+                        default="year",
+                        max_length=8,
+                        verbose_name="kỳ",
+                    ),
+                ),
+                (
+                    "period_number",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="số kỳ"),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=24,
+                        null=True,
+                        verbose_name="giá trị",
+                    ),
+                ),
+                (
+                    "percent_of_plan",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="% kế hoạch",
+                    ),
+                ),
+                (
+                    "numerator",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=24, null=True, verbose_name="tử số"
+                    ),
+                ),
+                (
+                    "denominator",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=24,
+                        null=True,
+                        verbose_name="mẫu số",
+                    ),
+                ),
+                ("is_estimate", models.BooleanField(default=False, verbose_name="ước tính")),
+                (
+                    "assessed",
+                    models.CharField(
+                        blank=True,
+                        choices=[("vuot", "Vượt"), ("dat", "Đạt"), ("khong_dat", "Không đạt")],
+                        max_length=12,
+                        verbose_name="đánh giá",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="documents.document",
+                        verbose_name="văn bản nguồn",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="results",
+                        to="indicators.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="results",
+                        to="units.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kết quả',
-                'verbose_name_plural': 'kết quả',
-                'indexes': [models.Index(fields=['unit', 'year'], name='results_res_unit_id_e6a51b_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'accepted')), fields=('unit', 'indicator', 'year', 'period_kind', 'period_number'), name='result_unique_accepted')],
+                "verbose_name": "kết quả",
+                "verbose_name_plural": "kết quả",
+                "indexes": [
+                    models.Index(fields=["unit", "year"], name="results_res_unit_id_e6a51b_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("state", "accepted")),
+                        fields=("unit", "indicator", "year", "period_kind", "period_number"),
+                        name="result_unique_accepted",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('record_type', models.CharField(max_length=10, verbose_name='loại')),
-                ('record_id', models.BigIntegerField(verbose_name='mã bản ghi')),
-                ('action', models.CharField(choices=[('create', 'Tạo mới'), ('update', 'Sửa'), ('accept', 'Duyệt'), ('reject', 'Loại'), ('delete', 'Xóa')], max_length=8, verbose_name='thao tác')),
-                ('before', models.JSONField(blank=True, null=True, verbose_name='trước')),
-                ('after', models.JSONField(blank=True, null=True, verbose_name='sau')),
-                ('reason', models.TextField(blank=True, verbose_name='lý do')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='lúc')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='units.unit')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("record_type", models.CharField(max_length=10, verbose_name="loại")),
+                ("record_id", models.BigIntegerField(verbose_name="mã bản ghi")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Tạo mới"),
+                            ("update", "Sửa"),
+                            ("accept", "Duyệt"),
+                            ("reject", "Loại"),
+                            ("delete", "Xóa"),
+                        ],
+                        max_length=8,
+                        verbose_name="thao tác",
+                    ),
+                ),
+                ("before", models.JSONField(blank=True, null=True, verbose_name="trước")),
+                ("after", models.JSONField(blank=True, null=True, verbose_name="sau")),
+                ("reason", models.TextField(blank=True, verbose_name="lý do")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="lúc")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="units.unit",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch sử thay đổi',
-                'verbose_name_plural': 'lịch sử thay đổi',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['record_type', 'record_id'], name='results_rev_record__4b1f59_idx')],
+                "verbose_name": "lịch sử thay đổi",
+                "verbose_name_plural": "lịch sử thay đổi",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["record_type", "record_id"], name="results_rev_record__4b1f59_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Chờ duyệt'), ('accepted', 'Đã duyệt'), ('rejected', 'Đã loại')], default='accepted', max_length=10, verbose_name='trạng thái')),
-                ('spans', models.JSONField(blank=True, default=list, verbose_name='vị trí trong văn bản')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='phiên bản')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('amount', models.DecimalField(blank=True, decimal_places=6, max_digits=24, null=True, verbose_name='mức chỉ tiêu')),
-                ('comparator', models.CharField(blank=True, choices=[('>=', '≥ (từ … trở lên)'), ('>', '> (trên, hơn)'), ('<=', '≤ (không quá)'), ('<', '< (dưới)'), ('=', '= (bằng)')], max_length=2, verbose_name='so sánh')),
-                ('maintain', models.BooleanField(default=False, verbose_name='duy trì')),
-                ('basis', models.CharField(choices=[('assigned', 'Cấp trên giao'), ('resolution', 'Nghị quyết của đơn vị')], default='resolution', max_length=12, verbose_name='căn cứ')),
-                ('assigned_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assigned_targets', to='units.unit', verbose_name='đơn vị giao')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='documents.document', verbose_name='văn bản nguồn')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='targets', to='indicators.indicator', verbose_name='chỉ tiêu')),
-                ('split_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='shares', to='results.target', verbose_name='phân bổ từ chỉ tiêu')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='targets', to='units.unit', verbose_name='đơn vị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Chờ duyệt"),
+                            ("accepted", "Đã duyệt"),
+                            ("rejected", "Đã loại"),
+                        ],
+                        default="accepted",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "spans",
+                    models.JSONField(blank=True, default=list, verbose_name="vị trí trong văn bản"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="phiên bản")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=24,
+                        null=True,
+                        verbose_name="mức chỉ tiêu",
+                    ),
+                ),
+                (
+                    "comparator",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (">=", "≥ (từ … trở lên)"),
+                            (">", "> (trên, hơn)"),
+                            ("<=", "≤ (không quá)"),
+                            ("<", "< (dưới)"),
+                            ("=", "= (bằng)"),
+                        ],
+                        max_length=2,
+                        verbose_name="so sánh",
+                    ),
+                ),
+                ("maintain", models.BooleanField(default=False, verbose_name="duy trì")),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("assigned", "Cấp trên giao"),
+                            ("resolution", "Nghị quyết của đơn vị"),
+                        ],
+                        default="resolution",
+                        max_length=12,
+                        verbose_name="căn cứ",
+                    ),
+                ),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assigned_targets",
+                        to="units.unit",
+                        verbose_name="đơn vị giao",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="documents.document",
+                        verbose_name="văn bản nguồn",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets",
+                        to="indicators.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
+                (
+                    "split_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="shares",
+                        to="results.target",
+                        verbose_name="phân bổ từ chỉ tiêu",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets",
+                        to="units.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu kế hoạch',
-                'verbose_name_plural': 'chỉ tiêu kế hoạch',
-                'indexes': [models.Index(fields=['unit', 'year'], name='results_tar_unit_id_a6373c_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'accepted')), fields=('unit', 'indicator', 'year'), name='target_unique_accepted')],
+                "verbose_name": "chỉ tiêu kế hoạch",
+                "verbose_name_plural": "chỉ tiêu kế hoạch",
+                "indexes": [
+                    models.Index(fields=["unit", "year"], name="results_tar_unit_id_a6373c_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("state", "accepted")),
+                        fields=("unit", "indicator", "year"),
+                        name="target_unique_accepted",
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,24 @@
+"""Suite-wide fixtures: the test database holds the official units and the demo data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Load both unit structures, the catalogue and the seed wards once per test run."""
+    from tongket.demo.loader import load_demo
+
+    with django_db_blocker.unblock():
+        load_demo()
+    yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,47 @@
+"""The home page lists the units with data; unit and scorecard pages render."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tongket.units.lookup import resolve_unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_units_with_their_scorecards(client: Client) -> None:
+    page = client.get("/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    dap_da = resolve_unit("phường Đập Đá", 2023)
+    assert "Phường Đập Đá" in text
+    assert reverse("web:scorecard", args=[dap_da.pk, "2023"]) in text
+    assert "3321 đơn vị cấp xã hiện hành" in text.replace(".", "")
+
+
+def test_scorecard_page_shows_summary_and_unmet(client: Client) -> None:
+    dap_da = resolve_unit("phường Đập Đá", 2023)
+    page = client.get(reverse("web:scorecard", args=[dap_da.pk, "2023"]))
+    text = page.content.decode()
+    assert "14/15 chỉ tiêu đạt và vượt" in text
+    assert "Chỉ tiêu không đạt" in text
+    assert "16,1%" in text
+
+
+def test_scorecard_page_formats_money_as_a_person_would(client: Client) -> None:
+    tay_son = resolve_unit("phường Tây Sơn", 2023, lambda u, y: u.targets.exists())
+    text = client.get(reverse("web:scorecard", args=[tay_son.pk, "2023"])).content.decode()
+    assert "124.857 triệu đồng" in text
+
+
+def test_unit_page_shows_lineage(client: Client) -> None:
+    dap_da = resolve_unit("phường Đập Đá", 2023)
+    text = client.get(reverse("web:unit", args=[dap_da.pk])).content.decode()
+    assert "Đã chuyển thành" in text and "Phường An Nhơn" in text
+
+
+def test_bad_period_is_not_found(client: Client) -> None:
+    dap_da = resolve_unit("phường Đập Đá", 2023)
+    assert client.get(reverse("web:scorecard", args=[dap_da.pk, "2023-x"])).status_code == 404
