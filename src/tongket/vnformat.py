@@ -1,21 +1,11 @@
-"""Vietnamese number formatting for messages and pages: "124.857", "16,1"."""
+"""Reading numbers as Vietnamese offices type them: "124.857", "16,1", "2.317,8".
+
+Formatting lives in `tongket.scorecard.numbers.format_number`.
+"""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
-
-def format_decimal(number: Decimal | int | float, max_decimals: int = 2) -> str:
-    """Group thousands with ".", decimals with ","; no trailing zeros ("100" not "100,00")."""
-    value = Decimal(str(number)) if not isinstance(number, Decimal) else number
-    quantum = Decimal(1).scaleb(-max_decimals)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP) if max_decimals >= 0 else value
-    sign = "-" if rounded < 0 else ""
-    text = f"{abs(rounded):f}"
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+from decimal import Decimal
 
 
 def parse_decimal(text: str) -> Decimal:

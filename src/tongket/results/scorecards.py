@@ -11,7 +11,8 @@ from tongket.catalogue import Direction, UnitClass
 from tongket.indicators.models import Indicator, IndicatorGroup
 from tongket.periods import Period, PeriodKind
 from tongket.results.models import Result, State, Target
-from tongket.units.models import Unit
+from tongket.results.rollup import decimal_or_none, roll_up_result
+from tongket.units.models import Level, Unit
 
 # When a year has no whole-year result yet, the most complete partial one stands in.
 PARTIAL_PREFERENCE = {
@@ -28,6 +29,7 @@ class ScorecardRow:
     target: Target | None
     result: Result | None
     evaluation: engine.Evaluation | None  # None for a figure that has no target
+    rolled_up: engine.RolledUp | None = None  # the subordinates' figure, when no own result
 
     @property
     def result_is_partial(self) -> bool:
@@ -84,10 +86,6 @@ def to_engine_result(result: Result, baseline: Decimal | None) -> engine.Result:
     )
 
 
-def decimal_or_none(number: Decimal | None) -> Decimal | None:
-    return None if number is None else Decimal(number).normalize()
-
-
 def pick_results(results: Iterable[Result], period: Period) -> dict[int, Result]:
     """For each indicator, the result of `period`, or for a year its best partial result."""
     chosen: dict[int, Result] = {}
@@ -122,15 +120,17 @@ def build_scorecard(unit: Unit, period: Period) -> Scorecard:
     for indicator_id in {*targets, *current}:
         target, result = targets.get(indicator_id), current.get(indicator_id)
         indicator = target.indicator if target is not None else current[indicator_id].indicator
-        evaluation = None
+        evaluation, rolled = None, None
         if target is not None:
             prior = previous.get(indicator_id)
             baseline = decimal_or_none(prior.value) if prior is not None else None
-            evaluation = engine.evaluate_target(
-                to_engine_target(target),
-                to_engine_result(result, baseline) if result is not None else None,
-            )
-        rows.append(ScorecardRow(indicator, target, result, evaluation))
+            outcome = to_engine_result(result, baseline) if result is not None else None
+            if outcome is None and unit.level != Level.SUBUNIT:
+                rolled = roll_up_result(unit, indicator, period)
+                if rolled.value is not None:
+                    outcome = engine.Result(value=rolled.value, baseline=baseline)
+            evaluation = engine.evaluate_target(to_engine_target(target), outcome)
+        rows.append(ScorecardRow(indicator, target, result, evaluation, rolled))
     summary = engine.summarize(r.evaluation for r in rows if r.evaluation is not None)
     return Scorecard(unit=unit, period=period, groups=group_rows(rows), summary=summary)
 

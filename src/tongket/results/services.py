@@ -15,6 +15,7 @@ from tongket.indicators.models import Indicator
 from tongket.periods import Period
 from tongket.results import validation
 from tongket.results.models import Basis, Result, Revision, State, Target
+from tongket.scorecard.numbers import strip_trailing_zeros
 from tongket.units.models import Unit
 
 
@@ -36,7 +37,7 @@ def snapshot(record: Target | Result) -> dict[str, Any]:
 
 def plain(number: Decimal) -> str:
     """ "98.500000" → "98.5", "100.000000" → "100": the same text whatever the storage scale."""
-    return format(number.normalize(), "f")
+    return format(strip_trailing_zeros(number), "f")
 
 
 def write_revision(

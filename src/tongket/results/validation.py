@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from tongket.catalogue import UnitClass
 from tongket.indicators.models import Indicator
 from tongket.periods import MAX_YEAR, MIN_YEAR, Period
+from tongket.scorecard.numbers import format_number
 from tongket.units.models import Level, Unit
-from tongket.vnformat import format_decimal
 
 MAX_PERCENT_OF_PLAN = Decimal(100000)
 
@@ -47,13 +47,13 @@ def amount_problem(indicator: Indicator, amount: Decimal) -> str | None:
     unit_class = UnitClass(indicator.unit_class)
     if unit_class in (UnitClass.COUNT, UnitClass.MONEY) and amount < 0:
         noun = "số tiền" if unit_class == UnitClass.MONEY else "số lượng"
-        return f"{noun.capitalize()} không được âm (nhận được {format_decimal(amount)})."
+        return f"{noun.capitalize()} không được âm (nhận được {format_number(amount)})."
     if indicator.max_value is not None and not 0 <= amount <= indicator.max_value:
         return (
             f"Tỷ lệ “{indicator.name}” phải nằm trong khoảng 0–"
-            f"{format_decimal(Decimal(indicator.max_value))}"
+            f"{format_number(Decimal(indicator.max_value))}"
             f"{'%' if unit_class == UnitClass.PERCENT else ''} "
-            f"(nhận được {format_decimal(amount)})."
+            f"(nhận được {format_number(amount)})."
         )
     return None
 
@@ -69,7 +69,7 @@ def check_amount(field: str, indicator: Indicator, amount: Decimal | None) -> No
 def check_percent_of_plan(percent: Decimal | None) -> None:
     if percent is not None and not 0 <= percent <= MAX_PERCENT_OF_PLAN:
         raise ValidationError(
-            {"percent_of_plan": f"Tỷ lệ % kế hoạch {format_decimal(percent)} không hợp lệ."}
+            {"percent_of_plan": f"Tỷ lệ % kế hoạch {format_number(percent)} không hợp lệ."}
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tongket.vnformat import format_decimal
+from tongket.scorecard.numbers import format_number
 
 if TYPE_CHECKING:
     from tongket.indicators.models import Indicator
@@ -19,8 +19,8 @@ def format_amount(amount: Decimal | None, unit: str) -> str:
     if amount is None:
         return ""
     if unit == "%":
-        return f"{format_decimal(amount)}%"
-    return f"{format_decimal(amount)} {unit}".strip()
+        return f"{format_number(amount)}%"
+    return f"{format_number(amount)} {unit}".strip()
 
 
 def format_money(amount: Decimal) -> str:
@@ -32,8 +32,8 @@ def format_money(amount: Decimal) -> str:
     for scale, word, decimals in MONEY_SCALES:
         scaled = amount / scale
         if abs(scaled) >= 1 and decimal_places(scaled) <= decimals:
-            return f"{format_decimal(scaled, decimals)} {word}"
-    return f"{format_decimal(amount, 0)} đồng"
+            return f"{format_number(scaled, decimals)} {word}"
+    return f"{format_number(amount, 0)} đồng"
 
 
 def decimal_places(number: Decimal) -> int:
@@ -66,7 +66,7 @@ def row_figures(row: ScorecardRow) -> tuple[str, str]:
         if result.value is not None:
             parts.append(format_figure(result.value, row.indicator))
         if result.percent_of_plan is not None:
-            parts.append(f"{format_decimal(Decimal(result.percent_of_plan))}% KH")
+            parts.append(f"{format_number(Decimal(result.percent_of_plan))}% KH")
         if not parts and result.assessed:
             parts.append(result.get_assessed_display().lower())
         result_text = ", ".join(parts)
