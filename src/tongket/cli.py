@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from tongket.commands import data as data_commands
+from tongket.commands import documents as document_commands
 from tongket.commands import units as unit_commands
 from tongket.commands.common import setup_django
 
@@ -29,10 +30,14 @@ def serve(host: str, port: int, threads: int) -> None:
     from django.core.management import call_command
     from waitress import serve as waitress_serve
 
-    from tongket.site.wsgi import application
+    from tongket.demo.loader import demo_logins_in_use
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    from tongket.site.wsgi import application
+
     click.echo(f"Tổng kết đang chạy tại http://{host}:{port}/  (Ctrl+C để dừng)")
+    for username, password, role in demo_logins_in_use():
+        click.echo(f"Tài khoản mẫu: {username} / {password}  ({role})")
     waitress_serve(application, host=host, port=port, threads=threads, ident="tongket")
 
 
@@ -57,6 +62,8 @@ register(
     data_commands.demo,
     data_commands.catalog,
     data_commands.scorecard,
+    document_commands.import_report_command,
+    document_commands.drafts,
 )
 
 try:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
+from rich.console import Console
 
 
 def setup_django() -> None:
@@ -30,3 +32,8 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(" ".join(error.messages)) from error
     except (UnitNotFound, PeriodError) as error:
         raise click.ClickException(str(error)) from error
+
+
+def console() -> Console:
+    """Rich output; wide enough for tables when the output is not a terminal (a pipe)."""
+    return Console(width=None if sys.stdout.isatty() else 160)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
 from rich.table import Table
 
-from tongket.commands.common import setup_django, user_errors
+from tongket.commands.common import console, setup_django, user_errors
 
 
 @click.command()
@@ -72,7 +71,7 @@ def catalog() -> None:
             ind.get_direction_display(),
             ind.get_rollup_display(),
         )
-    Console().print(table)
+    console().print(table)
 
 
 @click.command()
@@ -90,9 +89,9 @@ def scorecard(unit: str, period: str) -> None:
         wanted = Period.parse(period)
         found = resolve_unit(unit, wanted.year, has_data)
     card = build_scorecard(found, wanted)
-    console = Console()
-    console.print(f"[bold]{found.path_name()}[/bold] — {wanted.label}")
-    console.print(f"[bold]{card.summary.text()}[/bold]")
+    out = console()
+    out.print(f"[bold]{found.path_name()}[/bold] — {wanted.label}")
+    out.print(f"[bold]{card.summary.text()}[/bold]")
     table = Table("Chỉ tiêu", "Kế hoạch", "Kết quả", "% KH", "Đánh giá")
     for group in card.groups:
         table.add_row(f"[bold]{group.group.name}[/bold]", "", "", "", "")
@@ -108,6 +107,6 @@ def scorecard(unit: str, period: str) -> None:
             if evaluation and evaluation.is_estimate:
                 status += " (ước)"
             table.add_row(f"  {row.indicator.name}", target_text, result_text, achievement, status)
-    console.print(table)
+    out.print(table)
     for row in card.unmet_rows:
-        console.print(f"[red]Không đạt:[/red] {row.indicator.name}")
+        out.print(f"[red]Không đạt:[/red] {row.indicator.name}")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import click
-from rich.console import Console
 from rich.progress import Progress
 
-from tongket.commands.common import setup_django, user_errors
+from tongket.commands.common import console, setup_django, user_errors
 
 
 @click.group()
@@ -44,17 +43,17 @@ def show_unit(query: str) -> None:
     found = find_units(query)
     if not found:
         raise click.ClickException(str(UnitNotFound(f"Không tìm thấy đơn vị “{query}”.")))
-    console = Console()
+    out = console()
     for unit in found:
-        console.print(f"[bold]{unit.path_name()}[/bold]  (mã {unit.code or '—'})")
-        console.print(f"  Hiệu lực: {validity(unit.valid_from, unit.valid_to)}")
+        out.print(f"[bold]{unit.path_name()}[/bold]  (mã {unit.code or '—'})")
+        out.print(f"  Hiệu lực: {validity(unit.valid_from, unit.valid_to)}")
         before, after = lineage(unit)
         for label, others in (("Hình thành từ", before), ("Đã chuyển thành", after)):
             for other in others:
-                console.print(f"  {label}: {other.path_name()} (mã {other.code or '—'})")
+                out.print(f"  {label}: {other.path_name()} (mã {other.code or '—'})")
         children = unit.children.count()
         if children:
-            console.print(f"  Đơn vị trực thuộc: {children}")
+            out.print(f"  Đơn vị trực thuộc: {children}")
 
 
 def validity(start: dt.date | None, end: dt.date | None) -> str:

@@ -159,3 +159,14 @@ def create_demo_logins() -> None:
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
+
+
+def demo_logins_in_use() -> list[tuple[str, str, str]]:
+    """The demo logins whose password is still the demo one: (username, password, role)."""
+    users = get_user_model()
+    found = []
+    for username, role, _ in DEMO_LOGINS:
+        user = users.objects.filter(username=username).first()
+        if user is not None and user.check_password(DEMO_PASSWORD):
+            found.append((username, DEMO_PASSWORD, role))
+    return found

@@ -1,0 +1,83 @@
+"""The `tongket` command: units, catalogue, import and drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tongket.cli import main
+from tongket.units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "seeds"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), terminal_width=200)
+
+
+def test_units_show_lineage_both_ways() -> None:
+    outcome = run("units", "show", "21910")
+    assert outcome.exit_code == 0, outcome.output
+    assert "Phường An Nhơn, Tỉnh Gia Lai" in outcome.output
+    assert "Hình thành từ: Phường Đập Đá, Thị xã An Nhơn, Tỉnh Bình Định" in outcome.output
+    assert "Đã chuyển thành: Phường An Nhơn, Tỉnh Gia Lai" in outcome.output
+
+
+def test_units_search_ignores_diacritics() -> None:
+    outcome = run("units", "search", "dap da")
+    assert "Phường Đập Đá, Thị xã An Nhơn, Tỉnh Bình Định" in outcome.output
+
+
+def test_units_add_an_earlier_unit_with_its_lineage() -> None:
+    outcome = run(
+        "units", "add", "582", "phường", "Cũ Thử",
+        "--became", "22750", "--on", "01/11/2024", "--basis", "Nghị quyết thử",
+    )  # fmt: skip
+    assert outcome.exit_code == 0, outcome.output
+    unit = Unit.objects.get(name="Cũ Thử")
+    assert unit.valid_to is not None and unit.valid_to.isoformat() == "2024-10-31"
+    shown = run("units", "show", "phường Cũ Thử")
+    assert "Đã chuyển thành: Phường Phủ Hà" in shown.output
+
+
+def test_units_add_refuses_a_subunit_under_a_province() -> None:
+    outcome = run("units", "add", "01", "thôn", "Đông")
+    assert outcome.exit_code == 1
+    assert "chỉ thêm được dưới một đơn vị cấp xã" in outcome.output
+
+
+def test_catalog_lists_every_indicator() -> None:
+    outcome = run("catalog")
+    assert "new_party_members" in outcome.output
+    assert "Tỷ lệ hộ nghèo" in outcome.output
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared is not beside the checkout")
+def test_import_report_then_review_drafts() -> None:
+    seed = SEEDS / "004_be9e75f00004d690.txt"
+    outcome = run("import-report", str(seed), "--unit", "phường Thanh Sơn", "--year", "2021")
+    assert outcome.exit_code == 0, outcome.output
+    assert "chờ duyệt" in outcome.output
+    listing = run("drafts", "list", "--unit", "22750")
+    assert listing.exit_code == 0
+    listing = run("drafts", "list")
+    assert "2.317,8 tỷ đồng" in listing.output
+    ids = [word for word in listing.output.split() if word[:1] in "KC" and word[1:].isdigit()]
+    assert ids
+    rejected = run("drafts", "reject", ids[0], "--reason", "thử")
+    assert rejected.exit_code == 0, rejected.output
+    again = run("drafts", "reject", ids[0])
+    assert again.exit_code == 1
+    assert "Chỉ loại được" in again.output
+
+
+def test_import_report_refuses_an_unknown_unit(tmp_path: Path) -> None:
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("Năm 2023 phường Đập Đá có 14/15 chỉ tiêu đạt.", encoding="utf-8")
+    outcome = run("import-report", str(report), "--unit", "phường Không Có")
+    assert outcome.exit_code == 1
+    assert "Không tìm thấy đơn vị" in outcome.output

@@ -1,0 +1,255 @@
+"""Importing a report: store the document, propose its figures as drafts to review.
+
+Nothing read from a document is final: every target and result it yields is a draft
+(state "draft") carrying its provenance (the document and the character spans of the
+numbers), until a person accepts or rejects it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tongket.documents.models import Document
+from tongket.extract import Fact, Report, extract_report
+from tongket.indicators.models import Indicator
+from tongket.periods import Period
+from tongket.results.models import Result, Revision, State, Target
+from tongket.results.services import (
+    ResultInput,
+    TargetInput,
+    snapshot,
+    validate_result,
+    validate_target,
+    write_revision,
+)
+from tongket.results.validation import check_unit_existed, check_year
+from tongket.units.models import Unit
+from tongket.units.text import fold_name
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    document: Document
+    report: Report
+    targets: int
+    results: int
+    skipped: int  # facts without a catalogue indicator
+
+
+def document_format(filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if suffix not in FORMATS:
+        allowed = ", ".join(sorted(set(FORMATS)))
+        raise ValidationError(
+            {"file": f"Định dạng “{suffix or filename}” chưa hỗ trợ ({allowed})."}
+        )
+    return FORMATS[suffix]
+
+
+def check_same_unit(unit: Unit, report: Report) -> None:
+    """Refuse a report that names another unit than the one it is imported for."""
+    named = report.unit
+    if named.name is None:
+        return
+    if fold_name(named.name) != fold_name(unit.name):
+        kind = f"{named.kind} " if named.kind else ""
+        raise ValidationError(
+            {"unit": f"Văn bản nói về {kind}{named.name}, không phải {unit.full_name}."}
+        )
+
+
+def reviewed_year(unit: Unit, report: Report, year: int | None) -> int:
+    """The year the report reviews; the unit must have existed then."""
+    chosen = year or report.year
+    if chosen is None:
+        raise ValidationError({"year": "Không xác định được năm báo cáo; hãy chỉ rõ năm."})
+    check_year(chosen)
+    check_unit_existed(unit, Period(chosen))
+    return chosen
+
+
+@transaction.atomic
+def import_report(
+    unit: Unit,
+    filename: str,
+    text: str,
+    *,
+    user: User | None = None,
+    year: int | None = None,
+    force: bool = False,
+) -> ImportOutcome:
+    """Store the document and its drafts; all or nothing."""
+    file_format = document_format(filename)
+    report = extract_report(text)
+    if not force:
+        check_same_unit(unit, report)
+    report_year = reviewed_year(unit, report, year)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if Document.objects.filter(unit=unit, sha256=digest).exists():
+        raise ValidationError({"file": f"Văn bản này đã được nhập cho {unit.full_name}."})
+    document = Document.objects.create(
+        unit=unit,
+        title=Path(filename).stem[:300],
+        filename=Path(filename).name[:300],
+        file_format=file_format,
+        sha256=digest,
+        text=text,
+        extraction=report.to_dict(),
+        year=report_year,
+        uploaded_by=user if user is not None and user.is_authenticated else None,
+    )
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    targets = results = skipped = 0
+    for fact in report.facts:
+        indicator = indicators.get(fact.code or "")
+        if indicator is None:
+            skipped += 1
+            continue
+        t, r = draft_fact(document, unit, indicator, fact, report_year, user)
+        targets, results = targets + t, results + r
+    return ImportOutcome(document, report, targets, results, skipped)
+
+
+def draft_fact(
+    document: Document,
+    unit: Unit,
+    indicator: Indicator,
+    fact: Fact,
+    year: int,
+    user: User | None,
+) -> tuple[int, int]:
+    """The draft target and/or result a fact proposes: (targets, results) created."""
+    spans = [list(span) for span in fact.spans]
+    provenance = {
+        "state": State.DRAFT,
+        "document": document,
+        "spans": spans,
+        "entered_by": user if user is not None and user.is_authenticated else None,
+        "note": fact.label,
+    }
+    if fact.kind == "target":
+        Target.objects.create(
+            unit=unit,
+            indicator=indicator,
+            year=fact.year or year + 1,
+            amount=fact.target,
+            comparator=fact.comparator or "",
+            **provenance,
+        )
+        return 1, 0
+    created_targets = 0
+    if fact.target is not None:
+        Target.objects.create(
+            unit=unit, indicator=indicator, year=year, amount=fact.target, **provenance
+        )
+        created_targets = 1
+    Result.objects.create(
+        unit=unit,
+        indicator=indicator,
+        year=year,
+        value=fact.value,
+        percent_of_plan=fact.percent_of_plan,
+        **provenance,
+    )
+    return created_targets, 1
+
+
+def drafts(unit: Unit | None = None) -> tuple[list[Target], list[Result]]:
+    targets = Target.objects.filter(state=State.DRAFT).select_related("indicator", "unit")
+    results = Result.objects.filter(state=State.DRAFT).select_related("indicator", "unit")
+    if unit is not None:
+        targets, results = targets.filter(unit=unit), results.filter(unit=unit)
+    return list(targets.order_by("id")), list(results.order_by("id"))
+
+
+def accepted_twin(record: Target | Result) -> Target | Result | None:
+    if isinstance(record, Target):
+        return (
+            Target.objects.select_for_update()
+            .filter(unit=record.unit, indicator=record.indicator, year=record.year)
+            .filter(state=State.ACCEPTED)
+            .first()
+        )
+    return (
+        Result.objects.select_for_update()
+        .filter(
+            unit=record.unit,
+            indicator=record.indicator,
+            year=record.year,
+            period_kind=record.period_kind,
+            period_number=record.period_number,
+            state=State.ACCEPTED,
+        )
+        .first()
+    )
+
+
+def validate_draft(record: Target | Result) -> None:
+    if isinstance(record, Target):
+        validate_target(
+            TargetInput(record.unit, record.indicator, record.year, decimal(record.amount))
+        )
+    else:
+        validate_result(
+            ResultInput(
+                record.unit,
+                record.indicator,
+                record.period,
+                value=decimal(record.value),
+                percent_of_plan=decimal(record.percent_of_plan),
+                assessed=record.assessed,
+            )
+        )
+
+
+def decimal(number: Decimal | None) -> Decimal | None:
+    return None if number is None else Decimal(number)
+
+
+@transaction.atomic
+def accept_draft(
+    record: Target | Result, user: User | None = None, *, replace: bool = False
+) -> None:
+    """Make a draft the accepted figure; an accepted one in its place is kept unless
+    `replace`, in which case it is marked rejected (with its revision) first."""
+    if record.state != State.DRAFT:
+        raise ValidationError({"state": "Chỉ duyệt được số liệu đang chờ duyệt."})
+    validate_draft(record)
+    twin = accepted_twin(record)
+    if twin is not None:
+        if not replace:
+            message = "Đã có số liệu được duyệt cho chỉ tiêu và kỳ này; chọn thay thế nếu muốn."
+            raise ValidationError({"state": message})
+        before = snapshot(twin)
+        twin.state = State.REJECTED
+        twin.version += 1
+        twin.save()
+        reason = "Thay bằng số liệu từ văn bản"
+        write_revision(twin, Revision.Action.REJECT, before, user, reason)
+    before = snapshot(record)
+    record.state = State.ACCEPTED
+    record.version += 1
+    record.save()
+    document = record.document.title if record.document else ""
+    write_revision(record, Revision.Action.ACCEPT, before, user, f"Duyệt từ văn bản {document}")
+
+
+@transaction.atomic
+def reject_draft(record: Target | Result, user: User | None = None, reason: str = "") -> None:
+    if record.state != State.DRAFT:
+        raise ValidationError({"state": "Chỉ loại được số liệu đang chờ duyệt."})
+    before = snapshot(record)
+    record.state = State.REJECTED
+    record.version += 1
+    record.save()
+    write_revision(record, Revision.Action.REJECT, before, user, reason)
