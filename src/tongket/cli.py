@@ -10,6 +10,7 @@ import click
 
 from tongket.commands import data as data_commands
 from tongket.commands import documents as document_commands
+from tongket.commands import figures as figure_commands
 from tongket.commands import units as unit_commands
 from tongket.commands.common import setup_django
 
@@ -62,6 +63,8 @@ register(
     data_commands.demo,
     data_commands.catalog,
     data_commands.scorecard,
+    figure_commands.target_command,
+    figure_commands.result_command,
     document_commands.import_report_command,
     document_commands.drafts,
 )

@@ -41,7 +41,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("slug", "period", "label", "start", "end"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("slug", "period", "label", "start", "end"), CASES, ids=[c[0] for c in CASES]
+)
 def test_period(slug: str, period: Period, label: str, start: dt.date, end: dt.date) -> None:
     assert Period.parse(slug) == period
     assert period.slug == slug

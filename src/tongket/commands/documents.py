@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from tongket.results.models import Result, Target
 
 from tongket.commands.common import console, setup_django, user_errors
 
@@ -78,16 +82,19 @@ def list_drafts(unit_query: str | None) -> None:
     click.echo(f"{len(results)} kết quả, {len(targets)} chỉ tiêu chờ duyệt.")
 
 
-def find_records(ids: tuple[str, ...]) -> list[object]:
+def find_records(ids: tuple[str, ...]) -> list[Target | Result]:
     from tongket.results.models import Result, Target
 
-    records: list[object] = []
+    records: list[Target | Result] = []
     for raw in ids:
         prefix, number = raw[:1].upper(), raw[1:]
-        model = {"K": Result, "C": Target}.get(prefix)
-        if model is None or not number.isdigit():
+        if prefix not in ("K", "C") or not number.isdigit():
             raise click.ClickException(f"Mã “{raw}” không hợp lệ (dạng K12 hoặc C5).")
-        record = model.objects.filter(pk=int(number)).first()
+        record: Target | Result | None = (
+            Result.objects.filter(pk=int(number)).first()
+            if prefix == "K"
+            else Target.objects.filter(pk=int(number)).first()
+        )
         if record is None:
             raise click.ClickException(f"Không có số liệu chờ duyệt mã “{raw}”.")
         records.append(record)
@@ -106,7 +113,7 @@ def accept(ids: tuple[str, ...], replace: bool) -> None:
 
     with user_errors(), transaction.atomic():
         for record in find_records(ids):
-            accept_draft(record, replace=replace)  # type: ignore[arg-type]
+            accept_draft(record, replace=replace)
     click.echo(f"Đã duyệt {len(ids)} số liệu.")
 
 
@@ -122,5 +129,5 @@ def reject(ids: tuple[str, ...], reason: str) -> None:
 
     with user_errors(), transaction.atomic():
         for record in find_records(ids):
-            reject_draft(record, reason=reason)  # type: ignore[arg-type]
+            reject_draft(record, reason=reason)
     click.echo(f"Đã loại {len(ids)} số liệu.")

@@ -81,3 +81,37 @@ def test_import_report_refuses_an_unknown_unit(tmp_path: Path) -> None:
     outcome = run("import-report", str(report), "--unit", "phường Không Có")
     assert outcome.exit_code == 1
     assert "Không tìm thấy đơn vị" in outcome.output
+
+
+def test_result_entered_from_the_cli_changes_the_scorecard() -> None:
+    outcome = run("result", "phường Đập Đá", "state_budget_revenue", "2023", "--assessed", "dat")
+    assert outcome.exit_code == 0, outcome.output
+    assert "phiên bản 2" in outcome.output
+    assert "15/15 chỉ tiêu đạt và vượt" in run("scorecard", "phường Đập Đá", "2023").output
+
+
+def test_target_with_vietnamese_number() -> None:
+    outcome = run("target", "21910", "state_budget_revenue", "2026", "124.857.000.000")
+    assert outcome.exit_code == 0, outcome.output
+    shown = run("target", "21910", "health_insurance_coverage", "2026", "95,5")
+    assert shown.exit_code == 0, shown.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["result", "21910", "no_such_code", "2026", "5"], "Không có chỉ tiêu mã “no_such_code”"),
+        (["result", "21910", "jobs_created", "2026", "năm"], "Giá trị “năm” không phải là số"),
+        (["result", "21910", "clean_water_rate", "2026", "101"], "phải nằm trong khoảng 0–100%"),
+        (["result", "21910", "new_party_members", "2026", "--", "-2"], "Số lượng không được âm"),
+        (
+            ["result", "phường Đập Đá", "jobs_created", "2026", "5"],
+            "không tồn tại trong kỳ năm 2026",
+        ),
+        (["target", "21910", "jobs_created", "2200", "5"], "Năm 2200 không hợp lệ"),
+    ],
+)
+def test_bad_figures_are_refused_in_vietnamese(args: list[str], message: str) -> None:
+    outcome = run(*args)
+    assert outcome.exit_code == 1
+    assert message in outcome.output

@@ -121,3 +121,11 @@ def test_earlier_unit_needs_a_date_for_its_merger() -> None:
     with pytest.raises(ValidationError, match="Cần ngày sáp nhập"):
         add_unit(UnitSpec(parent=district, kind="phường", name="Cũ", successor=phu_ha))
     assert not Unit.objects.filter(name="Cũ").exists()
+
+
+def test_lineage_ancestry_reaches_every_merged_unit() -> None:
+    from tongket.units.lookup import lineage_ancestry
+
+    phu_ha_2025 = Unit.objects.get(name="Phan Rang", valid_to__isnull=True)
+    names = {u.full_name for u in lineage_ancestry(phu_ha_2025)}
+    assert {"Phường Phan Rang", "Phường Phủ Hà", "Phường Thanh Sơn"} <= names

@@ -45,3 +45,18 @@ def test_unit_page_shows_lineage(client: Client) -> None:
 def test_bad_period_is_not_found(client: Client) -> None:
     dap_da = resolve_unit("phường Đập Đá", 2023)
     assert client.get(reverse("web:scorecard", args=[dap_da.pk, "2023-x"])).status_code == 404
+
+
+def test_admin_lists_units_for_the_administrator(client: Client) -> None:
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.get(username="quantri")
+    client.force_login(admin)
+    page = client.get("/admin/units/unit/?q=dap+da")
+    assert page.status_code == 200
+    assert "Phường Đập Đá" in page.content.decode()
+    assert client.get("/admin/results/revision/").status_code == 200
+
+
+def test_admin_refuses_anonymous_users(client: Client) -> None:
+    assert client.get("/admin/units/unit/").status_code == 302
