@@ -17,7 +17,7 @@ def test_sqlite_file_runs_in_wal_mode(
     monkeypatch.delenv("DATABASE_URL", raising=False)
     config = database_config()
     config["NAME"] = str(tmp_path / "tongket.sqlite3")
-    defaults = {"ATOMIC_REQUESTS": False, "AUTOCOMMIT": True, "CONN_MAX_AGE": 0,
+    defaults: dict[str, Any] = {"ATOMIC_REQUESTS": False, "AUTOCOMMIT": True, "CONN_MAX_AGE": 0,
                 "CONN_HEALTH_CHECKS": False, "TIME_ZONE": None, "TEST": {}}  # fmt: skip
     wrapper = DatabaseWrapper({**defaults, **config})
     try:

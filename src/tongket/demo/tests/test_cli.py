@@ -115,3 +115,11 @@ def test_bad_figures_are_refused_in_vietnamese(args: list[str], message: str) ->
     outcome = run(*args)
     assert outcome.exit_code == 1
     assert message in outcome.output
+
+
+def test_import_report_refuses_a_broken_file(tmp_path: Path) -> None:
+    broken = tmp_path / "bao-cao.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a docx")
+    outcome = run("import-report", str(broken), "--unit", "phường Đập Đá")
+    assert outcome.exit_code == 1
+    assert "Không đọc được tệp" in outcome.output

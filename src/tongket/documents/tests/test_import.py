@@ -64,7 +64,7 @@ def test_same_document_twice_is_refused() -> None:
 
 def test_unsupported_format_is_refused() -> None:
     ward = resolve_unit("phường Tây Sơn", 2023, has_data)
-    with pytest.raises(ValidationError, match="Định dạng “.xls” chưa hỗ trợ"):
+    with pytest.raises(ValidationError, match=r"Định dạng “\.xls” chưa hỗ trợ"):
         import_report(ward, "bao-cao.xls", "Năm 2023 phường Tây Sơn")
 
 

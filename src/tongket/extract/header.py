@@ -1,0 +1,150 @@
+"""What the report is about: the unit, the reviewed year and the date of the event."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from tongket.extract.lexicon import Lexicon
+from tongket.extract.model import EventDate, UnitName
+from tongket.extract.numbers import words_after, words_before
+from tongket.extract.segments import Segments
+
+NAME_WORD = re.compile(r" ?([^\W\d_][^\W_]*|\d{1,3}(?!\w))")
+YEAR_MENTION = re.compile(r"\bnăm (\d{4})\b(?!\s?[-–]\s?\d)")
+SLASH_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})(?:\s?/\s?(\d{4}))?\b(?!\s?/)")
+WORD_DATE = re.compile(r"\bngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
+STAMP_TIME = re.compile(r"\s+\d{1,2}:\d\d")
+HEADLINE = 300
+MAX_NAME_WORDS = 4
+CONTEXT = 48
+
+
+@cache
+def _kind_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(f"(?<!\\w)(?:{alternatives})(?!\\w)\\.?")
+
+
+def _is_name_word(word: str, first: bool) -> bool:
+    if word.isdigit():
+        return first
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper())
+
+
+def find_unit(text: str, lower: str, lexicon: Lexicon) -> UnitName:
+    """The most mentioned "kind + Name" (mentions in the headline count more)."""
+    kinds = {" ".join(words): value for words, value in lexicon.unit_kinds.items()}
+    scores: Counter[tuple[str, str]] = Counter()
+    levels: dict[tuple[str, str], str] = {}
+    for match in _kind_pattern(tuple(kinds)).finditer(lower):
+        name = _name_after(text, match.end(), lexicon)
+        if not name:
+            continue
+        kind, level = kinds[match.group().rstrip(".")]
+        key = (kind, name)
+        scores[key] += 1 + (2 if match.start() < HEADLINE else 0)
+        levels[key] = level
+    if not scores:
+        return UnitName()
+    best = max(scores, key=lambda key: (scores[key], levels[key] == "commune"))
+    return UnitName(kind=best[0], name=best[1])
+
+
+def _name_after(text: str, pos: int, lexicon: Lexicon) -> str:
+    words: list[str] = []
+    while len(words) < MAX_NAME_WORDS:
+        match = NAME_WORD.match(text, pos)
+        if match is None or not _is_name_word(match.group(1), not words):
+            break
+        if words and words[-1].isdigit():
+            break
+        if lexicon.title_words.match_at([match.group(1).lower()], 0) or match.group(1) in (
+            lexicon.abbreviations
+        ):
+            break
+        words.append(match.group(1))
+        pos = match.end()
+    return " ".join(words)
+
+
+def find_year(lower: str, lexicon: Lexicon) -> int | None:
+    """The year whose results are reviewed.
+
+    Each "năm YYYY" scores by its context: in result context (kết quả, thực hiện, ...)
+    it counts more, in plan context (phương hướng, phấn đấu, ...) it counts against,
+    in a comparison ("so với năm 2022") not at all. When the winner is also a plan
+    year and the year before it is mentioned, the year before is the reviewed one.
+    """
+    scores: Counter[int] = Counter()
+    plan_years: set[int] = set()
+    for match in YEAR_MENTION.finditer(lower):
+        year = int(match.group(1))
+        if not 1950 <= year <= 2100:
+            continue
+        context = _year_context(lower, match, lexicon)
+        if context == "plan":
+            plan_years.add(year)
+        scores[year] += {"plan": -1, "comparison": 0, "review": 3}.get(context, 2)
+    if not scores:
+        return None
+    best = max(scores, key=lambda year: (scores[year], -year))
+    if best in plan_years and scores.get(best - 1, -1) > 0:
+        return best - 1
+    return best
+
+
+def _year_context(lower: str, match: re.Match[str], lexicon: Lexicon) -> str:
+    before = words_before(lower, match.start(), 6)
+    after = words_after(lower, match.end() + 1, 4)
+    if lexicon.cue("comparison_year").occurs_in(before[-4:]):
+        return "comparison"
+    if lexicon.cue("plan_year").occurs_in(before) or lexicon.cue("plan_after_year").occurs_in(
+        after
+    ):
+        return "plan"
+    if lexicon.cue("review_year").occurs_in(before):
+        return "review"
+    return "plain"
+
+
+def find_event_date(
+    text: str, lower: str, lexicon: Lexicon, segments: Segments
+) -> EventDate | None:
+    """The first date introduced as the time of the event ("Sáng 8/1", "Ngày 13/12/2023, ...")."""
+    fallback: EventDate | None = None
+    for match in _dates(lower):
+        date = _as_date(match)
+        if date is None or STAMP_TIME.match(lower, match.end()):
+            continue
+        before = words_before(lower, match.start(), 4)
+        if before and before[-1] == "ngày":
+            before = before[:-1]
+        if before and lexicon.cue("time_of_day").ends_with(before):
+            return date
+        if fallback is None and _opens_sentence(lower, match.start(), segments, lexicon):
+            fallback = date
+    return fallback
+
+
+def _dates(lower: str) -> list[re.Match[str]]:
+    found = list(SLASH_DATE.finditer(lower)) + list(WORD_DATE.finditer(lower))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _as_date(match: re.Match[str]) -> EventDate | None:
+    day, month = int(match.group(1)), int(match.group(2))
+    year = int(match.group(3)) if match.group(3) else None
+    if not (1 <= day <= 31 and 1 <= month <= 12) or (year is not None and year < 1950):
+        return None
+    return EventDate(day, month, year)
+
+
+def _opens_sentence(lower: str, pos: int, segments: Segments, lexicon: Lexicon) -> bool:
+    """ "Ngày 8/1, ..." at the start of a sentence, or "vào ngày 8/1"."""
+    start = segments.sentence(pos)[0]
+    lead = lower[start:pos].strip().rstrip(":")
+    if lexicon.cue("not_event_date").ends_with(lead.split()):
+        return False
+    return lead in ("ngày", "hôm", "") or lead.endswith("vào ngày") or lead.endswith("(ngày")
