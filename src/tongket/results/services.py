@@ -167,24 +167,9 @@ def save_target(
 ) -> Target:
     """Create or update the accepted target of (unit, indicator, year)."""
     validate_target(data)
-    fields = target_fields(data)
-    existing = (
-        Target.objects.select_for_update()
-        .filter(unit=data.unit, indicator=data.indicator, year=data.year, state=State.ACCEPTED)
-        .first()
-    )
-    if existing is None:
-        target = Target.objects.create(
-            unit=data.unit,
-            indicator=data.indicator,
-            year=data.year,
-            entered_by=user if user is not None and user.is_authenticated else None,
-            spans=[list(s) for s in data.spans],
-            **fields,
-        )
-        write_revision(target, Revision.Action.CREATE, None, user, reason)
-        return target
-    return update_record(existing, fields, user, expected_version, reason)
+    slot = {"unit": data.unit, "indicator": data.indicator, "year": data.year}
+    fields = {**target_fields(data), "spans": [list(s) for s in data.spans]}
+    return save_accepted(Target, slot, fields, user, expected_version, reason)
 
 
 @transaction.atomic
@@ -197,36 +182,36 @@ def save_result(
 ) -> Result:
     """Create or update the accepted result of (unit, indicator, period)."""
     validate_result(data)
-    fields = result_fields(data)
-    existing = (
-        Result.objects.select_for_update()
-        .filter(
-            unit=data.unit,
-            indicator=data.indicator,
-            year=data.period.year,
-            period_kind=data.period.kind.value,
-            period_number=data.period.number,
-            state=State.ACCEPTED,
-        )
-        .first()
-    )
-    if existing is None:
-        result = Result.objects.create(
-            unit=data.unit,
-            indicator=data.indicator,
-            year=data.period.year,
-            period_kind=data.period.kind.value,
-            period_number=data.period.number,
-            entered_by=user if user is not None and user.is_authenticated else None,
-            spans=[list(s) for s in data.spans],
-            **fields,
-        )
-        write_revision(result, Revision.Action.CREATE, None, user, reason)
-        return result
-    return update_record(existing, fields, user, expected_version, reason)
+    slot = {
+        "unit": data.unit,
+        "indicator": data.indicator,
+        "year": data.period.year,
+        "period_kind": data.period.kind.value,
+        "period_number": data.period.number,
+    }
+    fields = {**result_fields(data), "spans": [list(s) for s in data.spans]}
+    return save_accepted(Result, slot, fields, user, expected_version, reason)
 
 
 R = TypeVar("R", Target, Result)
+
+
+def save_accepted(
+    model: type[R],
+    slot: dict[str, Any],
+    fields: dict[str, Any],
+    user: User | None,
+    expected_version: int | None,
+    reason: str,
+) -> R:
+    """The accepted record of `slot`, created with `fields` or updated to them."""
+    existing = model.objects.select_for_update().filter(**slot, state=State.ACCEPTED).first()
+    if existing is None:
+        entered_by = user if user is not None and user.is_authenticated else None
+        record = model.objects.create(**slot, **fields, entered_by=entered_by)
+        write_revision(record, Revision.Action.CREATE, None, user, reason)
+        return record
+    return update_record(existing, fields, user, expected_version, reason)
 
 
 def update_record(
