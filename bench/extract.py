@@ -10,6 +10,7 @@ pass over the same text), and 1 MB vs 2 MB vs 4 MB to show linear growth. With
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -25,6 +26,7 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Report reader (bench/extract.py)"
 MB = 1_000_000
+CORES = f"the machine had {os.cpu_count()} cores and may have been shared"
 
 SENTENCES = (
     "Năm {year}, tốc độ tăng trưởng kinh tế của xã đạt {pct}%.",
@@ -129,7 +131,9 @@ def measure() -> list[str]:
 
 def write_section(lines: list[str]) -> None:
     """Replace (or add) this benchmark's section of RESULTS.md, keeping the others."""
-    body = "\n".join([HEADING, "", f"Python {sys.version.split()[0]}, one core.", "", *lines, ""])
+    body = "\n".join(
+        [HEADING, "", f"Python {sys.version.split()[0]}, one core ({CORES}).", "", *lines, ""]
+    )
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
     start = old.find(HEADING)
     if start < 0:

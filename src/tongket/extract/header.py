@@ -12,9 +12,11 @@ from tongket.extract.numbers import words_after, words_before
 from tongket.extract.segments import Segments
 
 NAME_WORD = re.compile(r" ?([^\W\d_][^\W_]*|\d{1,3}(?!\w))")
-YEAR_MENTION = re.compile(r"\bnăm (\d{4})\b(?!\s?[-–]\s?\d)")
-SLASH_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})(?:\s?/\s?(\d{4}))?\b(?!\s?/)")
-WORD_DATE = re.compile(r"\bngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
+# "\b" is written as a look-behind after the first character so that the regex engine
+# can skip ahead to candidate positions (a leading assertion makes it try every one).
+YEAR_MENTION = re.compile(r"năm(?<!\wnăm) (\d{4})\b(?!\s?[-–]\s?\d)")
+SLASH_DATE = re.compile(r"(\d(?<!\w\d)\d?)\s?/\s?(\d{1,2})(?:\s?/\s?(\d{4}))?\b(?!\s?/)")
+WORD_DATE = re.compile(r"ngày(?<!\wngày) (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
 STAMP_TIME = re.compile(r"\s+\d{1,2}:\d\d")
 HEADLINE = 300
 MAX_NAME_WORDS = 4
@@ -23,8 +25,11 @@ CONTEXT = 48
 
 @cache
 def _kind_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(f"(?<!\\w)(?:{alternatives})(?!\\w)\\.?")
+    # "(?<!\w)" follows each word rather than leading the pattern, so that the regex
+    # engine can skip ahead to candidate positions.
+    escaped = sorted(map(re.escape, words), key=len, reverse=True)
+    alternatives = "|".join(f"{word}(?<!\\w{word})" for word in escaped)
+    return re.compile(f"(?:{alternatives})(?!\\w)\\.?")
 
 
 def _is_name_word(word: str, first: bool) -> bool:

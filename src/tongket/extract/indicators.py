@@ -20,15 +20,7 @@ class IndicatorMatch:
 
 def find_phrases(lexicon: Lexicon, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
     """Every (longest-at-position) indicator phrase in a list of words."""
-    found = []
-    index = 0
-    phrases = lexicon.indicator_words
-    while index < len(words):
-        phrase = phrases.match_at(words, index)
-        if phrase is not None:
-            found.append((index, phrase))
-        index += 1
-    return found
+    return lexicon.indicator_words.find_all(words)
 
 
 def unit_fits(entry: IndicatorPhrase, unit_class: UnitClass, unit: str) -> bool:

@@ -74,13 +74,25 @@ class PhraseSet:
     def match_at(self, words: list[str], index: int) -> tuple[str, ...] | None:
         """The longest phrase starting at words[index], if any."""
         for candidate in self.by_first_word.get(words[index], ()):
-            if tuple(words[index : index + len(candidate)]) == candidate:
+            size = len(candidate)  # the first word is equal: it is the key
+            if size == 1 or tuple(words[index : index + size]) == candidate:
                 return candidate
         return None
 
+    def find_all(self, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
+        """(index, longest phrase starting there) for every index where a phrase starts."""
+        by_first_word = self.by_first_word
+        found = []
+        for index, word in enumerate(words):
+            if word in by_first_word:
+                phrase = self.match_at(words, index)
+                if phrase is not None:
+                    found.append((index, phrase))
+        return found
+
     def occurs_in(self, words: list[str]) -> bool:
         """Whether any phrase occurs in the word list."""
-        return any(self.match_at(words, index) for index in range(len(words)))
+        return bool(self.find_all(words))
 
     def ends_with(self, words: list[str]) -> tuple[str, ...] | None:
         """The longest phrase that the word list ends with."""

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from tongket.extract.lexicon import Lexicon
 from tongket.extract.model import Person
 
-PERSON_CUE = re.compile(r"(?<!\w)(?:đồng chí|đ/c|ông|bà)\s+(?=[^\W\d_])")
+# Each cue word carries its own "(?<!\w)" after it, so that the regex engine can skip ahead
+# to candidate positions (a leading assertion makes it try every position).
+PERSON_CUE = re.compile(
+    r"(?:đồng chí(?<!\wđồng chí)|đ/c(?<!\wđ/c)|ông(?<!\wông)|bà(?<!\wbà))\s+(?=[^\W\d_])"
+)
 ROLE_TOKEN = re.compile(r"[A-ZĐ]{2,}\.|[^\W_]+|[,;:()\-–—/.]")
 SEPARATORS = (",", "-", "–", "—", ":")
 MAX_NAME_WORDS = 5

@@ -238,20 +238,48 @@ class Scanner:
 
     def comparator(self, start: int, end: int) -> str | None:
         """ ">=" for "... trở lên", ">" for "hơn ..."/"trên ...", "<" for "dưới ...", ..."""
-        table = self.lexicon.comparators
+        after_phrases, before_phrases = _comparator_phrases(self.lexicon)
         after = self.lower[end : end + 24].lstrip()
-        for phrase, comparator in table.get("after", {}).items():
-            joined = " ".join(phrase)
-            if after.startswith(joined) and not after[len(joined) : len(joined) + 1].isalnum():
-                return comparator
+        if after.startswith(after_phrases.joined):
+            for joined, comparator in after_phrases.entries:
+                if after.startswith(joined) and not after[len(joined) : len(joined) + 1].isalnum():
+                    return comparator
         before = self.lower[max(0, start - 24) : start].rstrip()
+        if not before.endswith(before_phrases.joined):
+            return None
         best: tuple[int, str] | None = None
-        for phrase, comparator in table.get("before", {}).items():
-            joined = " ".join(phrase)
+        for joined, comparator in before_phrases.entries:
             bounded = not before[-len(joined) - 1 : -len(joined)].isalnum()
             if before.endswith(joined) and bounded and (best is None or len(joined) > best[0]):
                 best = (len(joined), comparator)
         return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class ComparatorPhrases:
+    """The comparator phrases of one position, joined, in data-file order."""
+
+    entries: tuple[tuple[str, str], ...]
+    joined: tuple[str, ...]  # all phrases, to reject most positions with one call
+
+    @classmethod
+    def of(cls, table: dict[tuple[str, ...], str]) -> ComparatorPhrases:
+        entries = tuple((" ".join(phrase), comparator) for phrase, comparator in table.items())
+        return cls(entries, tuple(joined for joined, _ in entries))
+
+
+_COMPARATORS: dict[int, tuple[Lexicon, ComparatorPhrases, ComparatorPhrases]] = {}
+
+
+def _comparator_phrases(lexicon: Lexicon) -> tuple[ComparatorPhrases, ComparatorPhrases]:
+    """The "after" and "before" comparator phrases of a lexicon, built once per lexicon."""
+    known = _COMPARATORS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        table = lexicon.comparators
+        after = ComparatorPhrases.of(table.get("after", {}))
+        before = ComparatorPhrases.of(table.get("before", {}))
+        known = _COMPARATORS[id(lexicon)] = (lexicon, after, before)
+    return known[1], known[2]
 
 
 def scan_quantities(text: str, lower: str, lexicon: Lexicon) -> list[Quantity]:

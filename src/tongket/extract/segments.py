@@ -11,6 +11,7 @@ from tongket.extract.lexicon import Lexicon
 SENTENCE_END = re.compile(r"[!?…\n]|\.(?!\d)")
 CLAUSE_END = re.compile(r"[!?…\n;]|\.(?!\d)|\(\s?\d{1,2}\s?\)")
 ABBREVIATION_DOT = re.compile(r"(?<![^\W\d_])([A-ZĐ]{2,6})\.$")
+ABBREVIATION_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # the letter before such a dot
 FURNITURE_LINE = 100
 MAX_REACH = 600
 
@@ -58,7 +59,7 @@ def ends(pattern: re.Pattern[str], text: str, lexicon: Lexicon) -> list[int]:
     found = []
     for match in pattern.finditer(text):
         end = match.end() - 1
-        if text[end] == ".":
+        if text[end] == "." and text[end - 1 : end] in ABBREVIATION_LAST:
             abbreviation = ABBREVIATION_DOT.search(text, max(0, end - 8), end + 1)
             known = lexicon.abbreviations.get(abbreviation.group(1)) if abbreviation else None
             if known is not None and known.expand_in_roles:

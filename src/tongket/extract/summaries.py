@@ -9,7 +9,9 @@ from tongket.extract.numbers import words_before
 from tongket.extract.quantities import Kind, Quantity
 from tongket.extract.segments import Segments
 
-COUNT_OF = re.compile(r"(?<![\d/.,])(\d{1,3}) chỉ tiêu\b")
+# Look-behinds sit after the first character so that the regex engine can skip ahead
+# to candidate positions (a leading assertion makes it try every position).
+COUNT_OF = re.compile(r"(\d(?<![\d/.,]\d)\d{0,2}) chỉ tiêu\b")
 NOT_MET = ("không đạt", "chưa đạt", "không hoàn thành", "chưa hoàn thành")
 MET = ("đạt", "hoàn thành", "vượt")
 REACH = 40
