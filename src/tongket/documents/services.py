@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -21,6 +20,7 @@ from tongket.extract import Fact, Report, extract_report
 from tongket.indicators.models import Indicator
 from tongket.periods import Period
 from tongket.results.models import Result, Revision, State, Target
+from tongket.results.rollup import decimal_or_none
 from tongket.results.services import (
     ResultInput,
     TargetInput,
@@ -197,7 +197,7 @@ def accepted_twin(record: Target | Result) -> Target | Result | None:
 def validate_draft(record: Target | Result) -> None:
     if isinstance(record, Target):
         validate_target(
-            TargetInput(record.unit, record.indicator, record.year, decimal(record.amount))
+            TargetInput(record.unit, record.indicator, record.year, decimal_or_none(record.amount))
         )
     else:
         validate_result(
@@ -205,15 +205,11 @@ def validate_draft(record: Target | Result) -> None:
                 record.unit,
                 record.indicator,
                 record.period,
-                value=decimal(record.value),
-                percent_of_plan=decimal(record.percent_of_plan),
+                value=decimal_or_none(record.value),
+                percent_of_plan=decimal_or_none(record.percent_of_plan),
                 assessed=record.assessed,
             )
         )
-
-
-def decimal(number: Decimal | None) -> Decimal | None:
-    return None if number is None else Decimal(number)
 
 
 @transaction.atomic
