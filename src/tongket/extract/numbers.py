@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 WORD = re.compile(r"\w+")
+SEPARATOR = re.compile(r"[.,]")
 WINDOW = 56
 MAX_DIGITS = 30
 
@@ -20,8 +21,8 @@ def parse_number(literal: str) -> Decimal | None:
     """
     if len(literal) > MAX_DIGITS * 2:
         return None
-    groups = re.split(r"[.,]", literal)
-    separators = re.findall(r"[.,]", literal)
+    groups = SEPARATOR.split(literal)
+    separators = SEPARATOR.findall(literal)
     digits = literal
     if not separators:
         digits = literal

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from tongket.extract.lexicon import Lexicon
 
-SENTENCE_END = re.compile(r"[!?…\n]|\.(?!\d)")
-CLAUSE_END = re.compile(r"[!?…\n;]|\.(?!\d)|\(\s?\d{1,2}\s?\)")
+# Sentences end at [!?…\n] or a "." not before a digit; clauses also at ";" and at a
+# list marker "(12)". One scan finds every candidate character; the rest is checked in code.
+BOUNDARY = re.compile(r"[!?…\n;.(]")
+LIST_MARKER = re.compile(r"\(\s?\d{1,2}\s?\)")
 ABBREVIATION_DOT = re.compile(r"(?<![^\W\d_])([A-ZĐ]{2,6})\.$")
 ABBREVIATION_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # the letter before such a dot
 FURNITURE_LINE = 100
@@ -25,11 +27,9 @@ class Segments:
 
     @classmethod
     def of(cls, text: str, lower: str, lexicon: Lexicon) -> Segments:
+        sentence_ends, clause_ends = ends(text, lexicon)
         return cls(
-            len(text),
-            tuple(ends(SENTENCE_END, text, lexicon)),
-            tuple(ends(CLAUSE_END, text, lexicon)),
-            furniture_lines(lower, lexicon),
+            len(text), tuple(sentence_ends), tuple(clause_ends), furniture_lines(lower, lexicon)
         )
 
     @staticmethod
@@ -54,18 +54,41 @@ class Segments:
         return index >= 0 and self.furniture[index][0] <= pos < self.furniture[index][1]
 
 
-def ends(pattern: re.Pattern[str], text: str, lexicon: Lexicon) -> list[int]:
-    """Boundary positions; a dot after a title abbreviation ("PCT. HĐND") is not one."""
-    found = []
-    for match in pattern.finditer(text):
-        end = match.end() - 1
-        if text[end] == "." and text[end - 1 : end] in ABBREVIATION_LAST:
-            abbreviation = ABBREVIATION_DOT.search(text, max(0, end - 8), end + 1)
-            known = lexicon.abbreviations.get(abbreviation.group(1)) if abbreviation else None
-            if known is not None and known.expand_in_roles:
-                continue
-        found.append(end)
-    return found
+def ends(text: str, lexicon: Lexicon) -> tuple[list[int], list[int]]:
+    """Sentence and clause boundary positions.
+
+    A dot after a title abbreviation ("PCT. HĐND") is not one. A list marker "(12)" ends
+    a clause at its ")"; a line break inside it ends a sentence but not a clause.
+    """
+    sentence_ends: list[int] = []
+    clause_ends: list[int] = []
+    marker_end = 0  # the end of the last list marker: no clause ends inside it
+    for match in BOUNDARY.finditer(text):
+        pos = match.start()
+        char = text[pos]
+        if char == "(":
+            marker = LIST_MARKER.match(text, pos) if pos >= marker_end else None
+            if marker is not None:
+                marker_end = marker.end()
+                clause_ends.append(marker_end - 1)
+            continue
+        if char == "." and (
+            text[pos + 1 : pos + 2].isdecimal() or _is_title_dot(text, pos, lexicon)
+        ):
+            continue
+        if char != ";":
+            sentence_ends.append(pos)
+        if pos >= marker_end:
+            clause_ends.append(pos)
+    return sentence_ends, clause_ends
+
+
+def _is_title_dot(text: str, end: int, lexicon: Lexicon) -> bool:
+    if text[end - 1 : end] not in ABBREVIATION_LAST:
+        return False
+    abbreviation = ABBREVIATION_DOT.search(text, max(0, end - 8), end + 1)
+    known = lexicon.abbreviations.get(abbreviation.group(1)) if abbreviation else None
+    return known is not None and known.expand_in_roles
 
 
 def furniture_lines(lower: str, lexicon: Lexicon) -> tuple[tuple[int, int], ...]:
