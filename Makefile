@@ -25,6 +25,7 @@ typecheck: $(VENV)/.installed
 	$(BIN)/mypy src tests bench scripts
 
 check-migrations: $(VENV)/.installed
+	mkdir -p var
 	$(BIN)/tongket manage makemigrations --check --dry-run
 
 test: lint typecheck check-migrations
