@@ -13,6 +13,7 @@ from tongket.commands import documents as document_commands
 from tongket.commands import figures as figure_commands
 from tongket.commands import units as unit_commands
 from tongket.commands.common import setup_django
+from tongket.extract.command import extract_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,12 +70,7 @@ register(
     document_commands.drafts,
 )
 
-try:
-    from tongket.extract.command import extract_command
-except ImportError:  # pragma: no cover - the reader is optional while it is being built
-    pass
-else:
-    main.add_command(extract_command, name="extract")
+main.add_command(extract_command, name="extract")
 
 if __name__ == "__main__":  # pragma: no cover
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tongket.site.settings")

@@ -75,7 +75,7 @@ def ensure_custom_units(specs: list[dict[str, Any]]) -> None:
         )
 
 
-def decimal_or_none(text: str | None) -> Decimal | None:
+def decimal_from_text(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
@@ -88,10 +88,10 @@ def load_entry(
     targets = results = 0
     if not entry.get("result_only"):
         spec = entry.get("target", {})
-        amount = decimal_or_none(spec.get("amount"))
+        amount = decimal_from_text(spec.get("amount"))
         note = spec.get("note", "")
         if entry.get("implied"):
-            amount, note = decimal_or_none(result["value"]) if result else None, notes["implied"]
+            amount, note = decimal_from_text(result["value"]) if result else None, notes["implied"]
         if entry.get("illustrative"):
             note = notes["illustrative"]
         save_target(
@@ -114,8 +114,8 @@ def load_entry(
                 unit=unit,
                 indicator=indicator,
                 period=Period(year),
-                value=decimal_or_none(result.get("value")),
-                percent_of_plan=decimal_or_none(result.get("percent_of_plan")),
+                value=decimal_from_text(result.get("value")),
+                percent_of_plan=decimal_from_text(result.get("percent_of_plan")),
                 is_estimate=result.get("is_estimate", False),
                 assessed=result.get("assessed", ""),
                 note=result.get("note", notes["illustrative"] if entry.get("illustrative") else ""),

@@ -24,10 +24,10 @@ from tongket.results.rollup import decimal_or_none
 from tongket.results.services import (
     ResultInput,
     TargetInput,
-    snapshot,
+    accepted_in_slot_of,
+    change_state,
     validate_result,
     validate_target,
-    write_revision,
 )
 from tongket.results.validation import check_unit_existed, check_year
 from tongket.units.models import Unit
@@ -172,28 +172,6 @@ def drafts(unit: Unit | None = None) -> tuple[list[Target], list[Result]]:
     return list(targets.order_by("id")), list(results.order_by("id"))
 
 
-def accepted_twin(record: Target | Result) -> Target | Result | None:
-    if isinstance(record, Target):
-        return (
-            Target.objects.select_for_update()
-            .filter(unit=record.unit, indicator=record.indicator, year=record.year)
-            .filter(state=State.ACCEPTED)
-            .first()
-        )
-    return (
-        Result.objects.select_for_update()
-        .filter(
-            unit=record.unit,
-            indicator=record.indicator,
-            year=record.year,
-            period_kind=record.period_kind,
-            period_number=record.period_number,
-            state=State.ACCEPTED,
-        )
-        .first()
-    )
-
-
 def validate_draft(record: Target | Result) -> None:
     if isinstance(record, Target):
         validate_target(
@@ -221,31 +199,20 @@ def accept_draft(
     if record.state != State.DRAFT:
         raise ValidationError({"state": "Chỉ duyệt được số liệu đang chờ duyệt."})
     validate_draft(record)
-    twin = accepted_twin(record)
+    twin = accepted_in_slot_of(record)
     if twin is not None:
         if not replace:
             message = "Đã có số liệu được duyệt cho chỉ tiêu và kỳ này; chọn thay thế nếu muốn."
             raise ValidationError({"state": message})
-        before = snapshot(twin)
-        twin.state = State.REJECTED
-        twin.version += 1
-        twin.save()
         reason = "Thay bằng số liệu từ văn bản"
-        write_revision(twin, Revision.Action.REJECT, before, user, reason)
-    before = snapshot(record)
-    record.state = State.ACCEPTED
-    record.version += 1
-    record.save()
+        change_state(twin, State.REJECTED, Revision.Action.REJECT, user, reason)
     document = record.document.title if record.document else ""
-    write_revision(record, Revision.Action.ACCEPT, before, user, f"Duyệt từ văn bản {document}")
+    reason = f"Duyệt từ văn bản {document}"
+    change_state(record, State.ACCEPTED, Revision.Action.ACCEPT, user, reason)
 
 
 @transaction.atomic
 def reject_draft(record: Target | Result, user: User | None = None, reason: str = "") -> None:
     if record.state != State.DRAFT:
         raise ValidationError({"state": "Chỉ loại được số liệu đang chờ duyệt."})
-    before = snapshot(record)
-    record.state = State.REJECTED
-    record.version += 1
-    record.save()
-    write_revision(record, Revision.Action.REJECT, before, user, reason)
+    change_state(record, State.REJECTED, Revision.Action.REJECT, user, reason)

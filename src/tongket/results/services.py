@@ -157,6 +157,44 @@ def result_fields(data: ResultInput) -> dict[str, Any]:
     }
 
 
+def target_slot(unit: Unit, indicator: Indicator, year: int) -> dict[str, Any]:
+    """What identifies a target: at most one accepted target holds each slot."""
+    return {"unit": unit, "indicator": indicator, "year": year}
+
+
+def result_slot(unit: Unit, indicator: Indicator, period: Period) -> dict[str, Any]:
+    """What identifies a result: at most one accepted result holds each slot."""
+    return {
+        "unit": unit,
+        "indicator": indicator,
+        "year": period.year,
+        "period_kind": period.kind.value,
+        "period_number": period.number,
+    }
+
+
+def accepted_in_slot_of(record: Target | Result) -> Target | Result | None:
+    """The accepted record (locked) in the slot `record` would take, other than itself."""
+    if isinstance(record, Target):
+        slot = target_slot(record.unit, record.indicator, record.year)
+        targets = Target.objects.select_for_update().filter(**slot, state=State.ACCEPTED)
+        return targets.exclude(pk=record.pk).first()
+    slot = result_slot(record.unit, record.indicator, record.period)
+    results = Result.objects.select_for_update().filter(**slot, state=State.ACCEPTED)
+    return results.exclude(pk=record.pk).first()
+
+
+def change_state(
+    record: Target | Result, state: str, action: str, user: User | None, reason: str
+) -> None:
+    """Move `record` to `state` as a new version, with its revision."""
+    before = snapshot(record)
+    record.state = state
+    record.version += 1
+    record.save()
+    write_revision(record, action, before, user, reason)
+
+
 @transaction.atomic
 def save_target(
     data: TargetInput,
@@ -167,7 +205,7 @@ def save_target(
 ) -> Target:
     """Create or update the accepted target of (unit, indicator, year)."""
     validate_target(data)
-    slot = {"unit": data.unit, "indicator": data.indicator, "year": data.year}
+    slot = target_slot(data.unit, data.indicator, data.year)
     fields = {**target_fields(data), "spans": [list(s) for s in data.spans]}
     return save_accepted(Target, slot, fields, user, expected_version, reason)
 
@@ -182,13 +220,7 @@ def save_result(
 ) -> Result:
     """Create or update the accepted result of (unit, indicator, period)."""
     validate_result(data)
-    slot = {
-        "unit": data.unit,
-        "indicator": data.indicator,
-        "year": data.period.year,
-        "period_kind": data.period.kind.value,
-        "period_number": data.period.number,
-    }
+    slot = result_slot(data.unit, data.indicator, data.period)
     fields = {**result_fields(data), "spans": [list(s) for s in data.spans]}
     return save_accepted(Result, slot, fields, user, expected_version, reason)
 

@@ -57,7 +57,7 @@ def load_official_units(progress: Progress | None = None) -> LoadReport:
         batch = [r for r in records if r.level == level.value and (r.era, r.code) not in keys]
         new_units = [build_unit(r, keys) for r in batch]
         for unit in new_units:
-            unit.name_folded = fold_for(unit)
+            unit.name_folded = folded_full_name(unit.kind, unit.name)
         Unit.objects.bulk_create(new_units, batch_size=2000)
         for record, unit in zip(batch, new_units, strict=True):
             keys[(record.era, record.code)] = unit.pk
@@ -68,10 +68,6 @@ def load_official_units(progress: Progress | None = None) -> LoadReport:
     if progress:
         progress("Kế thừa", successions)
     return LoadReport(created=created, successions=successions)
-
-
-def fold_for(unit: Unit) -> str:
-    return folded_full_name(unit.kind, unit.name)
 
 
 def build_unit(record: UnitRecord, keys: dict[tuple[str, str], int]) -> Unit:
