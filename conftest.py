@@ -22,3 +22,20 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def login(client: Any) -> Any:
+    """`login("vanphong")` logs the test client in as that demo user and returns it.
+
+    Demo users: quantri (admin), vanphong (office of phường An Nhơn, Gia Lai; its scope
+    holds the former phường Đập Đá), lanhdao (leader of phường An Nhơn), captren
+    (superior: tỉnh Gia Lai).
+    """
+    from django.contrib.auth import get_user_model
+
+    def log_in(username: str) -> Any:
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return log_in

@@ -48,7 +48,7 @@ def run_demo() -> None:
         click.echo(f"  {name} — năm {year}")
     click.echo(f"Đã tạo {report.targets} chỉ tiêu và {report.results} kết quả.")
     click.echo("Tài khoản mẫu:")
-    for username, role, _ in DEMO_LOGINS:
+    for username, role, _, _ in DEMO_LOGINS:
         click.echo(f"  {username} / {DEMO_PASSWORD}  ({role})")
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from tongket.access.models import Membership, Role
 from tongket.indicators.models import Indicator
 from tongket.indicators.services import load_default_catalogue
 from tongket.periods import Period
@@ -23,7 +24,13 @@ from tongket.units.text import folded_full_name
 
 DEMO_REASON = "Dữ liệu mẫu"
 DEMO_PASSWORD = "tongket-demo-2025"
-DEMO_LOGINS = (("quantri", "Quản trị", True),)
+# (username, role label, role, unit the role is over: GSO code of a current unit)
+DEMO_LOGINS = (
+    ("quantri", "Quản trị", Role.ADMIN, None),
+    ("vanphong", "Cán bộ văn phòng phường An Nhơn", Role.OFFICE, "21910"),
+    ("lanhdao", "Lãnh đạo phường An Nhơn", Role.LEADER, "21910"),
+    ("captren", "Cấp trên — tỉnh Gia Lai", Role.SUPERIOR, "52"),
+)
 
 
 @dataclass(frozen=True)
@@ -151,21 +158,22 @@ def load_demo() -> DemoReport:
 
 def create_demo_logins() -> None:
     users = get_user_model()
-    for username, first_name, is_admin in DEMO_LOGINS:
+    for username, label, role, unit_code in DEMO_LOGINS:
         if users.objects.filter(username=username).exists():
             continue
-        user = users(
-            username=username, first_name=first_name, is_staff=is_admin, is_superuser=is_admin
-        )
+        is_admin = role == Role.ADMIN
+        user = users(username=username, first_name=label, is_staff=is_admin, is_superuser=is_admin)
         user.set_password(DEMO_PASSWORD)
         user.save()
+        unit = None if unit_code is None else Unit.objects.current().get(code=unit_code)
+        Membership.objects.create(user=user, role=role, unit=unit)
 
 
 def demo_logins_in_use() -> list[tuple[str, str, str]]:
     """The demo logins whose password is still the demo one: (username, password, role)."""
     users = get_user_model()
     found = []
-    for username, role, _ in DEMO_LOGINS:
+    for username, role, _, _ in DEMO_LOGINS:
         user = users.objects.filter(username=username).first()
         if user is not None and user.check_password(DEMO_PASSWORD):
             found.append((username, DEMO_PASSWORD, role))

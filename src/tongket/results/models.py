@@ -202,3 +202,61 @@ class Revision(models.Model):
         verbose_name_plural = "lịch sử thay đổi"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["record_type", "record_id"])]
+
+
+class PeriodLock(models.Model):
+    """A period whose figures a leader has locked (chốt số liệu); read-only until unlocked.
+
+    Locking a year locks its targets and every result within it; locking a shorter period
+    locks the results of that period. The row exists while the lock holds; every lock and
+    unlock is recorded as a `LockEvent`.
+    """
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField("kỳ", max_length=10)  # a Period slug: "2024", "2024-h1"
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người chốt",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    locked_at = models.DateTimeField("chốt lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kỳ đã chốt số liệu"
+        verbose_name_plural = "kỳ đã chốt số liệu"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="period_lock_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {Period.parse(self.period).label}"
+
+
+class LockEvent(models.Model):
+    class Action(models.TextChoices):
+        LOCK = "lock", "Chốt số liệu"
+        UNLOCK = "unlock", "Mở khóa"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField("kỳ", max_length=10)
+    action = models.CharField("thao tác", max_length=8, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField("lý do", blank=True)
+    created_at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lịch sử chốt số liệu"
+        verbose_name_plural = "lịch sử chốt số liệu"
+        ordering = ["-created_at", "-id"]

@@ -13,7 +13,7 @@ from django.forms.models import model_to_dict
 
 from tongket.indicators.models import Indicator
 from tongket.periods import Period
-from tongket.results import validation
+from tongket.results import locks, validation
 from tongket.results.models import Basis, Result, Revision, State, Target
 from tongket.scorecard.numbers import strip_trailing_zeros
 from tongket.units.models import Unit
@@ -184,10 +184,16 @@ def accepted_in_slot_of(record: Target | Result) -> Target | Result | None:
     return results.exclude(pk=record.pk).first()
 
 
+def record_period(record: Target | Result) -> Period:
+    return Period(record.year) if isinstance(record, Target) else record.period
+
+
 def change_state(
     record: Target | Result, state: str, action: str, user: User | None, reason: str
 ) -> None:
     """Move `record` to `state` as a new version, with its revision."""
+    if State.ACCEPTED in (state, record.state):
+        locks.check_open(record.unit, record_period(record))
     before = snapshot(record)
     record.state = state
     record.version += 1
@@ -205,6 +211,7 @@ def save_target(
 ) -> Target:
     """Create or update the accepted target of (unit, indicator, year)."""
     validate_target(data)
+    locks.check_open(data.unit, Period(data.year))
     slot = target_slot(data.unit, data.indicator, data.year)
     fields = {**target_fields(data), "spans": [list(s) for s in data.spans]}
     return save_accepted(Target, slot, fields, user, expected_version, reason)
@@ -220,6 +227,7 @@ def save_result(
 ) -> Result:
     """Create or update the accepted result of (unit, indicator, period)."""
     validate_result(data)
+    locks.check_open(data.unit, data.period)
     slot = result_slot(data.unit, data.indicator, data.period)
     fields = {**result_fields(data), "spans": [list(s) for s in data.spans]}
     return save_accepted(Result, slot, fields, user, expected_version, reason)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "tongket.indicators",
     "tongket.results",
     "tongket.documents",
+    "tongket.access",
     "tongket.web",
 ]
 
@@ -39,6 +40,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "tongket.web.access.scope_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -112,7 +115,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
-LOGIN_URL = "/login/"
+LOGIN_URL = "/dang-nhap/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 

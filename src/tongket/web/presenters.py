@@ -71,3 +71,11 @@ def row_figures(row: ScorecardRow) -> tuple[str, str]:
             parts.append(result.get_assessed_display().lower())
         result_text = ", ".join(parts)
     return target_text, result_text
+
+
+def achievement_width(evaluation: object) -> int | None:
+    """Width in percent (0–100) of a row's achievement bar; None without an achievement."""
+    achievement = getattr(evaluation, "achievement", None)
+    if achievement is None:
+        return None
+    return max(0, min(100, int(achievement)))

@@ -1,12 +1,14 @@
-"""URLs of the web application."""
+"""URLs of the web application; each page family lists its own routes."""
 
-from django.urls import path
-
-from tongket.web import views
+from django.urls import include, path
 
 app_name = "web"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("don-vi/<int:unit_id>/", views.unit_detail, name="unit"),
-    path("don-vi/<int:unit_id>/ket-qua/<str:period>/", views.scorecard, name="scorecard"),
+    path("", include("tongket.web.views.auth")),
+    path("", include("tongket.web.views.pages")),
+    path("", include("tongket.web.views.entry")),
+    path("", include("tongket.web.views.compare")),
+    path("", include("tongket.web.views.trend")),
+    path("", include("tongket.web.views.imports")),
+    path("", include("tongket.web.views.history")),
 ]
