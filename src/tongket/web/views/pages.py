@@ -19,26 +19,21 @@ from tongket.web.access import permissions, request_scope, unit_for
 from tongket.web.presenters import achievement_width, row_figures
 
 BROWSE_PAGE_SIZE = 50
+HOME_ROWS = 1000  # (unit, year) pairs listed on the home page
 
 
 def home(request: HttpRequest) -> HttpResponse:
     scope = request_scope(request)
-    roots = scope.root_units()
-    rows = (
-        Target.objects.filter(state=State.ACCEPTED)
-        .values("unit_id", "year")
-        .annotate(n=Count("id"))
-        .order_by("unit_id", "-year")
-    )
+    targets = Target.objects.filter(state=State.ACCEPTED)
+    if not scope.is_admin:
+        targets = targets.filter(unit__in=Unit.objects.filter(scope.visible_filter()))
+    rows = targets.values("unit_id", "year").annotate(n=Count("id")).order_by("unit_id", "-year")
     by_unit: dict[int, list[int]] = {}
-    for row in rows:
+    for row in rows[:HOME_ROWS]:
         by_unit.setdefault(row["unit_id"], []).append(row["year"])
     units = Unit.objects.filter(pk__in=by_unit).select_related("parent__parent__parent")
-    entries = sorted(
-        ((unit, by_unit[unit.pk]) for unit in units if scope.can_view(unit)),
-        key=lambda pair: pair[0].name_folded,
-    )
-    context = {"entries": entries[:200], "roots": roots, "is_admin": scope.is_admin}
+    entries = sorted(((unit, by_unit[unit.pk]) for unit in units), key=lambda p: p[0].name_folded)
+    context = {"entries": entries, "roots": scope.root_units(), "is_admin": scope.is_admin}
     return render(request, "web/home.html", context)
 
 
