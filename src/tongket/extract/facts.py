@@ -14,11 +14,12 @@ from decimal import Decimal
 from tongket.catalogue import UnitClass
 from tongket.extract.indicators import indicator_in
 from tongket.extract.lexicon import IndicatorPhrase, Lexicon
-from tongket.extract.numbers import words_after, words_before
+from tongket.extract.numbers import first_word_after, words_after, words_before
 from tongket.extract.quantities import Kind, Quantity
 from tongket.extract.segments import Segments
 
 RATIO_TOLERANCE = Decimal("1.5")
+KIND_CLASS = {Kind.MONEY: UnitClass.MONEY, Kind.COUNT: UnitClass.COUNT}
 PLAN_CUE_REACH = 24
 
 
@@ -57,8 +58,11 @@ class Text:
         return bool(words) and self.lexicon.cue(kind).ends_with(words) is not None
 
     def starts_with_cue(self, kind: str, pos: int) -> bool:
+        cues = self.lexicon.cue(kind)
+        if first_word_after(self.lower, pos) not in cues.forward:
+            return False  # no cue phrase starts with the first word
         words = words_after(self.lower, pos, 5)
-        return bool(words) and self.lexicon.cue(kind).match_at(words, 0) is not None
+        return bool(words) and cues.match_at(words, 0) is not None
 
     def has_cue(self, kind: str, start: int, end: int) -> bool:
         return self.last_cue(kind, start, end) >= 0
@@ -145,8 +149,7 @@ class ClauseReader:
     def attach_target(self, quantity: Quantity) -> bool:
         """ "(kế hoạch 15 tỷ đồng)" after a result: the result's target."""
         last = self.drafts[-1] if self.drafts else None
-        kind_class = {Kind.MONEY: UnitClass.MONEY, Kind.COUNT: UnitClass.COUNT}
-        unit_class = kind_class.get(quantity.kind, UnitClass.PERCENT)
+        unit_class = KIND_CLASS.get(quantity.kind, UnitClass.PERCENT)
         if last is None or last.unit_class != unit_class or last.target is not None:
             return False
         if last.value is None or not self.doc.ends_with_cue("target_ref", quantity.start, 3):

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from tongket.extract.anchors import anchored_matches
 from tongket.extract.lexicon import Lexicon
 from tongket.extract.model import EventDate, UnitName
 from tongket.extract.numbers import words_after, words_before
@@ -16,6 +17,7 @@ NAME_WORD = re.compile(r" ?([^\W\d_][^\W_]*|\d{1,3}(?!\w))")
 # can skip ahead to candidate positions (a leading assertion makes it try every one).
 YEAR_MENTION = re.compile(r"năm(?<!\wnăm) (\d{4})\b(?!\s?[-–]\s?\d)")
 SLASH_DATE = re.compile(r"(\d(?<!\w\d)\d?)\s?/\s?(\d{1,2})(?:\s?/\s?(\d{4}))?\b(?!\s?/)")
+SLASH_REACH = 3  # a SLASH_DATE has its first "/" 1 to 3 characters after its start
 WORD_DATE = re.compile(r"ngày(?<!\wngày) (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
 STAMP_TIME = re.compile(r"\s+\d{1,2}:\d\d")
 HEADLINE = 300
@@ -102,12 +104,11 @@ def find_year(lower: str, lexicon: Lexicon) -> int | None:
 
 def _year_context(lower: str, match: re.Match[str], lexicon: Lexicon) -> str:
     before = words_before(lower, match.start(), 6)
-    after = words_after(lower, match.end() + 1, 4)
     if lexicon.cue("comparison_year").occurs_in(before[-4:]):
         return "comparison"
-    if lexicon.cue("plan_year").occurs_in(before) or lexicon.cue("plan_after_year").occurs_in(
-        after
-    ):
+    if lexicon.cue("plan_year").occurs_in(before):
+        return "plan"
+    if lexicon.cue("plan_after_year").occurs_in(words_after(lower, match.end() + 1, 4)):
         return "plan"
     if lexicon.cue("review_year").occurs_in(before):
         return "review"
@@ -134,7 +135,7 @@ def find_event_date(
 
 
 def _dates(lower: str) -> list[re.Match[str]]:
-    found = list(SLASH_DATE.finditer(lower)) + list(WORD_DATE.finditer(lower))
+    found = anchored_matches(SLASH_DATE, lower, "/", SLASH_REACH) + list(WORD_DATE.finditer(lower))
     return sorted(found, key=lambda m: m.start())
 
 

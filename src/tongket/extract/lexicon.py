@@ -52,12 +52,32 @@ def read_rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
+# A trie of phrases: each word leads to (the phrase that ends there, if any, the next words).
+Trie = dict[str, tuple[tuple[str, ...] | None, "Trie"]]
+
+
+def build_trie(phrases: Iterable[tuple[str, ...]]) -> Trie:
+    """A trie of word sequences."""
+    root: Trie = {}
+    for phrase in phrases:
+        level = root
+        for depth, word in enumerate(phrase):
+            ending, children = level.get(word, (None, {}))
+            if depth == len(phrase) - 1:
+                ending = phrase
+            level[word] = (ending, children)
+            level = children
+    return root
+
+
 @dataclass(frozen=True)
 class PhraseSet:
     """Phrases keyed by their first word, for matching at a word position."""
 
     by_first_word: dict[str, tuple[tuple[str, ...], ...]]
     longest: int
+    forward: Trie  # the phrases word by word
+    backward: Trie  # the phrases word by word from their last word, mapped to the phrase
 
     @classmethod
     def build(cls, phrases: Iterable[str]) -> PhraseSet:
@@ -69,22 +89,33 @@ class PhraseSet:
                 grouped.setdefault(words[0], set()).add(words)
                 longest = max(longest, len(words))
         ordered = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()}
-        return cls(ordered, longest)
+        every = [phrase for group in ordered.values() for phrase in group]
+        backward = build_trie(phrase[::-1] for phrase in every)
+        return cls(ordered, longest, build_trie(every), _unreverse(backward))
 
     def match_at(self, words: list[str], index: int) -> tuple[str, ...] | None:
         """The longest phrase starting at words[index], if any."""
-        for candidate in self.by_first_word.get(words[index], ()):
-            size = len(candidate)  # the first word is equal: it is the key
-            if size == 1 or tuple(words[index : index + size]) == candidate:
-                return candidate
-        return None
+        found = None
+        node = self.forward.get(words[index])
+        index += 1
+        while node is not None:
+            ending, children = node
+            if ending is not None:
+                found = ending
+            if index >= len(words):
+                break
+            node = children.get(words[index])
+            index += 1
+        return found
 
     def find_all(self, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
         """(index, longest phrase starting there) for every index where a phrase starts."""
-        by_first_word = self.by_first_word
+        forward = self.forward
+        if forward.keys().isdisjoint(words):
+            return []
         found = []
         for index, word in enumerate(words):
-            if word in by_first_word:
+            if word in forward:
                 phrase = self.match_at(words, index)
                 if phrase is not None:
                     found.append((index, phrase))
@@ -96,13 +127,26 @@ class PhraseSet:
 
     def ends_with(self, words: list[str]) -> tuple[str, ...] | None:
         """The longest phrase that the word list ends with."""
-        best: tuple[str, ...] | None = None
-        for size in range(1, min(self.longest, len(words)) + 1):
-            start = len(words) - size
-            for candidate in self.by_first_word.get(words[start], ()):
-                if len(candidate) == size and tuple(words[start:]) == candidate:
-                    best = candidate
-        return best
+        found = None
+        index = len(words) - 1
+        node = self.backward.get(words[index]) if words else None
+        while node is not None:
+            ending, children = node
+            if ending is not None:
+                found = ending
+            index -= 1
+            if index < 0:
+                break
+            node = children.get(words[index])
+        return found
+
+
+def _unreverse(trie: Trie) -> Trie:
+    """A trie of reversed phrases whose endings are the phrases the right way round."""
+    return {
+        word: (None if ending is None else ending[::-1], _unreverse(children))
+        for word, (ending, children) in trie.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,21 @@ or meeting logistics.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from tongket.extract.lexicon import Lexicon
-from tongket.extract.numbers import NUMBER, parse_number, tokens_after, words_after, words_before
+from tongket.extract.lookups import Lookups, comparator_phrases, lookups_of
+from tongket.extract.numbers import (
+    NUMBER,
+    WINDOW,
+    first_word_after,
+    parse_number,
+    tokens_after,
+    words_after,
+    words_before,
+)
 
 
 class Kind(StrEnum):
@@ -44,6 +53,7 @@ TIME = re.compile(r":\d")
 RANGE = re.compile(r"\s?[-–]\s?\d")
 PERCENT = re.compile(r"\s?%|\s(?:phần trăm)")
 LIST_MARKER_AFTER = re.compile(r"\s*\)")
+ONE = Decimal(1)
 DATE_CUES = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tháng")
 
 
@@ -54,6 +64,10 @@ class Scanner:
     text: str
     lower: str
     lexicon: Lexicon
+    lookups: Lookups = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lookups = lookups_of(self.lexicon)
 
     def scan(self) -> list[Quantity]:
         found: list[Quantity] = []
@@ -77,10 +91,11 @@ class Scanner:
             return self.read_fraction(start, end, value)
         if (follow[:1] in "/:" and follow[1:2].isalpha()) or TIME.match(follow):
             return None, self.skip_joined(end)
-        if DOC_CODE.match(text, end, end + 4):
-            return None, end
-        if RANGE.match(text, end, end + 4) and YEAR_LIKE.fullmatch(match.group()):
-            return None, self.skip_joined(end)
+        if "-" in follow[:2] or "–" in follow[:2]:  # where DOC_CODE and RANGE have their dash
+            if DOC_CODE.match(text, end, end + 4):
+                return None, end
+            if RANGE.match(text, end, end + 4) and YEAR_LIKE.fullmatch(match.group()):
+                return None, self.skip_joined(end)
         if self.is_list_marker(start, end, value):
             return None, end
         percent = PERCENT.match(self.lower, end, end + 12)
@@ -105,7 +120,7 @@ class Scanner:
         return pos
 
     def is_list_marker(self, start: int, end: int, value: Decimal) -> bool:
-        if value > 99 or end - start > 2:
+        if end - start > 2 or value > 99:
             return False
         before = self.text[max(0, start - 2) : start].strip()
         if before.endswith("(") and LIST_MARKER_AFTER.match(self.text, end, end + 3):
@@ -164,9 +179,11 @@ class Scanner:
 
     def read_amount(self, start: int, end: int, value: Decimal) -> tuple[Quantity | None, int]:
         """A number with its scale words, currency or counted noun."""
+        if first_word_after(self.lower, end) not in self.lookups.number_followers:
+            return self.read_bare(start, end, value * ONE)  # no scale, currency or noun
         lexicon = self.lexicon
         tokens = tokens_after(self.lower, end, 8)
-        amount, multiplier, index, last_end = value, Decimal(1), 0, end
+        amount, multiplier, index, last_end = value, ONE, 0, end
         while index < len(tokens) and tokens[index].group() in lexicon.scales:
             multiplier *= lexicon.scales[tokens[index].group()]
             last_end = tokens[index].end()
@@ -187,7 +204,11 @@ class Scanner:
             return self.make(Kind.COUNT, start, last_end, amount, unit), last_end
         if multiplier >= 1_000_000:
             return self.make(Kind.MONEY, start, last_end, amount, "đồng"), last_end
-        if self.is_non_fact_before(start) or YEAR_LIKE.fullmatch(self.text[start:end]):
+        return self.read_bare(start, end, amount)
+
+    def read_bare(self, start: int, end: int, amount: Decimal) -> tuple[Quantity | None, int]:
+        """A number with nothing after it that says what it counts."""
+        if YEAR_LIKE.fullmatch(self.text, start, end) or self.is_non_fact_before(start):
             return None, end
         return self.make(Kind.BARE, start, end, amount, ""), end
 
@@ -222,6 +243,9 @@ class Scanner:
         return bool(words) and self.lexicon.non_fact_after.match_at(words, 0) is not None
 
     def is_non_fact_before(self, start: int) -> bool:
+        chunk = self.lower[max(0, start - WINDOW) : start].rstrip()
+        if not chunk.endswith(self.lookups.non_fact_before_ends):
+            return False  # the last word before the number ends no such phrase
         words = words_before(self.lower, start, 4)
         return bool(words) and self.lexicon.non_fact_before.ends_with(words) is not None
 
@@ -238,7 +262,7 @@ class Scanner:
 
     def comparator(self, start: int, end: int) -> str | None:
         """ ">=" for "... trở lên", ">" for "hơn ..."/"trên ...", "<" for "dưới ...", ..."""
-        after_phrases, before_phrases = _comparator_phrases(self.lexicon)
+        after_phrases, before_phrases = comparator_phrases(self.lexicon)
         after = self.lower[end : end + 24].lstrip()
         if after.startswith(after_phrases.joined):
             for joined, comparator in after_phrases.entries:
@@ -253,33 +277,6 @@ class Scanner:
             if before.endswith(joined) and bounded and (best is None or len(joined) > best[0]):
                 best = (len(joined), comparator)
         return best[1] if best else None
-
-
-@dataclass(frozen=True)
-class ComparatorPhrases:
-    """The comparator phrases of one position, joined, in data-file order."""
-
-    entries: tuple[tuple[str, str], ...]
-    joined: tuple[str, ...]  # all phrases, to reject most positions with one call
-
-    @classmethod
-    def of(cls, table: dict[tuple[str, ...], str]) -> ComparatorPhrases:
-        entries = tuple((" ".join(phrase), comparator) for phrase, comparator in table.items())
-        return cls(entries, tuple(joined for joined, _ in entries))
-
-
-_COMPARATORS: dict[int, tuple[Lexicon, ComparatorPhrases, ComparatorPhrases]] = {}
-
-
-def _comparator_phrases(lexicon: Lexicon) -> tuple[ComparatorPhrases, ComparatorPhrases]:
-    """The "after" and "before" comparator phrases of a lexicon, built once per lexicon."""
-    known = _COMPARATORS.get(id(lexicon))
-    if known is None or known[0] is not lexicon:
-        table = lexicon.comparators
-        after = ComparatorPhrases.of(table.get("after", {}))
-        before = ComparatorPhrases.of(table.get("before", {}))
-        known = _COMPARATORS[id(lexicon)] = (lexicon, after, before)
-    return known[1], known[2]
 
 
 def scan_quantities(text: str, lower: str, lexicon: Lexicon) -> list[Quantity]:

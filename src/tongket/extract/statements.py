@@ -11,8 +11,13 @@ from tongket.extract.indicators import indicator_in
 from tongket.extract.lexicon import IndicatorPhrase
 from tongket.extract.model import Fact
 
-YEAR = re.compile(r"\bnăm (\d{4})\b")
-PLAN_YEAR = re.compile(r"\b(?:chỉ tiêu|kế hoạch|nhiệm vụ)[^.;\d]{0,25}năm (\d{4})")
+# "\b" is written as a look-behind after the first word so that the regex engine can skip
+# ahead to candidate positions (a leading assertion makes it try every one).
+YEAR = re.compile(r"năm(?<!\wnăm) (\d{4})\b")
+PLAN_YEAR = re.compile(
+    r"(?:chỉ tiêu(?<!\wchỉ tiêu)|kế hoạch(?<!\wkế hoạch)|nhiệm vụ(?<!\wnhiệm vụ))"
+    r"[^.;\d]{0,25}năm (\d{4})"
+)
 LABEL_WORDS = 12
 LABEL_TRIM = " ,;:.-–()\"“”'"
 AREA_UNITS = ("ha", "m2", "km2")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tongket.extract.anchors import anchored_matches
 from tongket.extract.lexicon import Lexicon
 from tongket.extract.numbers import words_before
 from tongket.extract.quantities import Kind, Quantity
@@ -12,6 +13,7 @@ from tongket.extract.segments import Segments
 # Look-behinds sit after the first character so that the regex engine can skip ahead
 # to candidate positions (a leading assertion makes it try every position).
 COUNT_OF = re.compile(r"(\d(?<![\d/.,]\d)\d{0,2}) chỉ tiêu\b")
+COUNT_ANCHOR, COUNT_REACH = " chỉ tiêu", 3  # 1 to 3 characters after a COUNT_OF starts
 NOT_MET = ("không đạt", "chưa đạt", "không hoàn thành", "chưa hoàn thành")
 MET = ("đạt", "hoàn thành", "vượt")
 REACH = 40
@@ -30,7 +32,7 @@ def find_summaries(
             total = int(quantity.denominator)
             found.append((int(quantity.value), total, (quantity.start, quantity.end)))
             fraction_sentences.add(segments.sentence(quantity.start))
-    for match in COUNT_OF.finditer(lower):
+    for match in anchored_matches(COUNT_OF, lower, COUNT_ANCHOR, COUNT_REACH):
         sentence = segments.sentence(match.start())
         if sentence in fraction_sentences or segments.is_furniture(match.start()):
             continue
