@@ -42,9 +42,10 @@ KEYS = {
 }
 CUE_KINDS = {
     "achieve_verb", "change_word", "comparison_year", "event_date_cue", "logistics",
-    "logistics_person", "not_event_date", "person_stop", "plan_after_year", "plan_word",
-    "plan_year", "project_noun", "rate_word", "result_verb", "review_year", "summary_all",
-    "summary_total", "summary_word", "target_cue", "target_ref", "time_of_day",
+    "logistics_person", "not_event_date", "person_cue", "person_stop", "plan_after_year",
+    "plan_word", "plan_year", "project_noun", "rate_word", "result_verb", "review_year",
+    "summary_all", "summary_total", "summary_word", "target_cue", "target_ref",
+    "target_year_word", "time_of_day", "year_word",
 }  # fmt: skip
 
 

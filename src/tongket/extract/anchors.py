@@ -33,3 +33,31 @@ def anchored_matches(
         next_start = max(next_start, start)
         pos = text.find(anchor, pos + 1)
     return found
+
+
+def word_positions(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every position where one of `words` occurs in `text`, in order, once each."""
+    positions: set[int] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            positions.add(pos)
+            pos = text.find(word, pos + 1)
+    return sorted(positions)
+
+
+def matches_at_words(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))`, given that every match starts with one of `words`
+    (and matches are never empty) and that no match starts right after a letter."""
+    found: list[re.Match[str]] = []
+    next_start = 0  # positions before this lie inside a match
+    for pos in word_positions(text, words):
+        if pos < next_start or text[pos - 1 : pos].isalpha():
+            continue
+        match = pattern.match(text, pos)
+        if match is not None:
+            found.append(match)
+            next_start = match.end()
+    return found

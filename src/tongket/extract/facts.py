@@ -21,6 +21,7 @@ from tongket.extract.segments import Segments
 RATIO_TOLERANCE = Decimal("1.5")
 KIND_CLASS = {Kind.MONEY: UnitClass.MONEY, Kind.COUNT: UnitClass.COUNT}
 PLAN_CUE_REACH = 24
+CUE_WORDS = 4  # looked at before a number for a cue
 
 
 @dataclass
@@ -51,11 +52,18 @@ class Text:
     lower: str
     lexicon: Lexicon
     segments: Segments
+    # The last CUE_WORDS words before a position, by position: several cues are looked
+    # for before the same number.
+    words_before: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
-    def ends_with_cue(self, kind: str, pos: int, limit: int = 4) -> bool:
-        chunk = self.lower[max(0, pos - 40) : pos].replace(":", " ").replace("(", " ")
-        words = chunk.split()[-limit:]
-        return bool(words) and self.lexicon.cue(kind).ends_with(words) is not None
+    def ends_with_cue(self, kind: str, pos: int, limit: int = CUE_WORDS) -> bool:
+        words = self.words_before.get(pos) if limit <= CUE_WORDS else None
+        if words is None:
+            chunk = self.lower[max(0, pos - 40) : pos].replace(":", " ").replace("(", " ")
+            words = chunk.rsplit(None, max(limit, CUE_WORDS))[-max(limit, CUE_WORDS) :]
+            self.words_before[pos] = words[-CUE_WORDS:]
+        words = words[-limit:]  # the last `limit` words
+        return bool(words) and self.lexicon.cues[kind].ends_with(words) is not None
 
     def starts_with_cue(self, kind: str, pos: int) -> bool:
         cues = self.lexicon.cue(kind)
@@ -73,9 +81,10 @@ class Text:
         best = -1
         for phrase in self.lexicon.cue_phrases[kind]:
             pos = chunk.rfind(phrase)
-            while pos >= 0 and not _word_bounded(chunk, pos, len(phrase)):
+            while pos > best and not _word_bounded(chunk, pos, len(phrase)):
                 pos = chunk.rfind(phrase, 0, pos)
-            best = max(best, pos)
+            if pos > best:  # (one at or before `best` would not change it)
+                best = pos
         return best if best < 0 else start + best
 
 

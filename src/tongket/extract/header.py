@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from functools import cache
 
-from tongket.extract.anchors import anchored_matches
+from tongket.extract.anchors import anchored_matches, matches_at_words
 from tongket.extract.lexicon import Lexicon
+from tongket.extract.lookups import lookups_of
 from tongket.extract.model import EventDate, UnitName
 from tongket.extract.numbers import words_after, words_before
 from tongket.extract.segments import Segments
@@ -23,6 +24,7 @@ STAMP_TIME = re.compile(r"\s+\d{1,2}:\d\d")
 HEADLINE = 300
 MAX_NAME_WORDS = 4
 CONTEXT = 48
+CONTEXT_SCORES = {"plan": -1, "comparison": 0, "review": 3}  # of a year mention; plain 2
 
 
 @cache
@@ -42,10 +44,11 @@ def _is_name_word(word: str, first: bool) -> bool:
 
 def find_unit(text: str, lower: str, lexicon: Lexicon) -> UnitName:
     """The most mentioned "kind + Name" (mentions in the headline count more)."""
-    kinds = {" ".join(words): value for words, value in lexicon.unit_kinds.items()}
+    kinds = lookups_of(lexicon).unit_kinds
     scores: Counter[tuple[str, str]] = Counter()
     levels: dict[tuple[str, str], str] = {}
-    for match in _kind_pattern(tuple(kinds)).finditer(lower):
+    words = tuple(kinds)
+    for match in matches_at_words(_kind_pattern(words), lower, words):
         name = _name_after(text, match.end(), lexicon)
         if not name:
             continue
@@ -60,6 +63,9 @@ def find_unit(text: str, lower: str, lexicon: Lexicon) -> UnitName:
 
 
 def _name_after(text: str, pos: int, lexicon: Lexicon) -> str:
+    opening = text[pos + 1 : pos + 2] if text[pos : pos + 1] == " " else text[pos : pos + 1]
+    if not (opening.isupper() or opening.isdigit()):
+        return ""  # a name opens with a capital letter or a number
     words: list[str] = []
     while len(words) < MAX_NAME_WORDS:
         match = NAME_WORD.match(text, pos)
@@ -93,7 +99,7 @@ def find_year(lower: str, lexicon: Lexicon) -> int | None:
         context = _year_context(lower, match, lexicon)
         if context == "plan":
             plan_years.add(year)
-        scores[year] += {"plan": -1, "comparison": 0, "review": 3}.get(context, 2)
+        scores[year] += CONTEXT_SCORES.get(context, 2)
     if not scores:
         return None
     best = max(scores, key=lambda year: (scores[year], -year))

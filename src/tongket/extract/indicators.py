@@ -74,8 +74,16 @@ def indicator_in(
 ) -> IndicatorPhrase | None:
     """The first window (start, end, nearest_last) that names a fitting indicator."""
     generic: IndicatorPhrase | None = None
-    for start, end, nearest_last in windows:
-        if end <= start:
+    # A window read before gives the same answer again, so it is skipped, unless the
+    # rate sibling (looked for once a generic phrase is known) was not looked for in it.
+    read: dict[tuple[int, int, bool], bool] = {}
+    for window in windows:
+        start, end, nearest_last = window
+        if (
+            end <= start
+            or read.get(window, False)
+            or (window in read and unit_class != UnitClass.PERCENT)
+        ):
             continue
         words = words_in(lower, start, end)
         found = best_indicator(lexicon, words, unit_class, unit, nearest_last)
@@ -83,6 +91,7 @@ def indicator_in(
             return found
         if found is not None and generic is None:
             generic = found
+        read[window] = generic is not None
         if generic is not None and unit_class == UnitClass.PERCENT:
             sibling = rate_sibling(lexicon, words)
             if sibling is not None:

@@ -114,16 +114,31 @@ class PhraseSet:
         if forward.keys().isdisjoint(words):
             return []
         found = []
-        for index, word in enumerate(words):
-            if word in forward:
-                phrase = self.match_at(words, index)
-                if phrase is not None:
-                    found.append((index, phrase))
+        count = len(words)
+        for index in [index for index, word in enumerate(words) if word in forward]:
+            node: tuple[tuple[str, ...] | None, Trie] | None = forward[words[index]]
+            longest = None
+            following = index + 1
+            while node is not None:  # the walk of `match_at`, inlined
+                if node[0] is not None:
+                    longest = node[0]
+                if following >= count:
+                    break
+                node = node[1].get(words[following])
+                following += 1
+            if longest is not None:
+                found.append((index, longest))
         return found
 
     def occurs_in(self, words: list[str]) -> bool:
         """Whether any phrase occurs in the word list."""
-        return bool(self.find_all(words))
+        forward = self.forward
+        if forward.keys().isdisjoint(words):
+            return False
+        for index, word in enumerate(words):
+            if word in forward and self.match_at(words, index) is not None:
+                return True
+        return False
 
     def ends_with(self, words: list[str]) -> tuple[str, ...] | None:
         """The longest phrase that the word list ends with."""

@@ -6,6 +6,7 @@ check would have said "no" too, so the answers of the reader do not change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tongket.extract.lexicon import Lexicon, PhraseSet
@@ -20,6 +21,17 @@ class Lookups:
     non_fact_before_ends: tuple[str, ...]
     # Each title as written in the data file, by its lower-case words.
     canonical_titles: dict[tuple[str, ...], str]
+    # The (kind, level) of each unit-kind word ("thị xã"), keyed by the word as written.
+    unit_kinds: dict[str, tuple[str, str]]
+    # The words that introduce a person ("đồng chí"), and the cue with its spaces.
+    person_cue_words: tuple[str, ...]
+    person_cue: re.Pattern[str]
+    # Any page-furniture marker, to reject most lines with one search.
+    boilerplate: re.Pattern[str]
+    # "năm 2024", and a plan word a little before one ("chỉ tiêu năm 2024").
+    year_word: str
+    year: re.Pattern[str]
+    plan_year: re.Pattern[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Lookups:
@@ -30,7 +42,42 @@ class Lookups:
             number_followers=frozenset(followers),
             non_fact_before_ends=last_words(lexicon.non_fact_before),
             canonical_titles=canonical_titles(lexicon.titles),
+            unit_kinds={" ".join(words): kind for words, kind in lexicon.unit_kinds.items()},
+            person_cue_words=lexicon.cue_phrases["person_cue"],
+            person_cue=person_cue(lexicon.cue_phrases["person_cue"]),
+            boilerplate=re.compile("|".join(map(re.escape, lexicon.boilerplate))),
+            year_word=lexicon.cue_phrases["year_word"][0],
+            year=year_pattern(lexicon.cue_phrases["year_word"][0]),
+            plan_year=plan_year_pattern(
+                lexicon.cue_phrases["target_year_word"], lexicon.cue_phrases["year_word"][0]
+            ),
         )
+
+
+def person_cue(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A cue word, not inside a word, then spaces and a letter ("đồng chí Mai")."""
+    return re.compile(f"(?:{bounded_words(words)})\\s+(?=[^\\W\\d_])")
+
+
+def bounded_words(words: tuple[str, ...]) -> str:
+    """An alternation of words, each not inside a word.
+
+    "\\b" is written as a look-behind after each word so that the regex engine can skip
+    ahead to candidate positions (a leading assertion makes it try every one).
+    """
+    return "|".join(f"{re.escape(word)}(?<!\\w{re.escape(word)})" for word in words)
+
+
+def year_pattern(year_word: str) -> re.Pattern[str]:
+    """ "năm 2024", the year in group 1."""
+    return re.compile(f"{bounded_words((year_word,))} (\\d{{4}})\\b")
+
+
+def plan_year_pattern(plan_words: tuple[str, ...], year_word: str) -> re.Pattern[str]:
+    """A plan word, then "năm 2024" within 25 characters, the year in group 1."""
+    return re.compile(
+        f"(?:{bounded_words(plan_words)})[^.;\\d]{{0,25}}{re.escape(year_word)} (\\d{{4}})"
+    )
 
 
 def last_words(phrases: PhraseSet) -> tuple[str, ...]:

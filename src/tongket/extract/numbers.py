@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 # "\d\d*" rather than "\d+": the same matches, but the regex engine can then skip ahead to
 # the next digit instead of trying a match at every position.
@@ -61,57 +62,87 @@ def token_strings(chunk: str) -> list[str]:
     """
     tokens: list[str] = []
     for piece in chunk.split():
-        if piece.isalpha() or piece.isdecimal():
-            tokens.append(piece)
-        else:
-            tokens.extend(TOKEN.findall(piece))
+        tokens.extend(piece_tokens(piece))
     return tokens
 
 
+def piece_tokens(piece: str) -> list[str]:
+    """The tokens of one space-free piece (a piece of letters or of digits is one token)."""
+    if piece.isalpha() or piece.isdecimal():
+        return [piece]
+    return TOKEN.findall(piece)
+
+
 def words_before(lower: str, pos: int, limit: int = 6) -> list[str]:
-    """The words just before `pos`, up to the nearest punctuation mark."""
-    tokens = token_strings(lower[max(0, pos - WINDOW) : pos])
-    if pos - WINDOW > 0 and tokens:
-        tokens = tokens[1:]  # the first may be cut
+    """The words just before `pos`, up to the nearest punctuation mark.
+
+    Every piece between spaces gives at least one token, so only the last `limit` pieces
+    of the window can be reached.
+    """
+    window_start = pos - WINDOW
+    pieces = lower[max(0, window_start) : pos].rsplit(None, limit)
+    cut_first = window_start > 0  # the first token of the window may be cut
+    if len(pieces) > limit:
+        del pieces[0]  # what lies before the last `limit` pieces
+        cut_first = False
     words: list[str] = []
-    for token in reversed(tokens):
-        if not token[0].isalnum() or len(words) >= limit:
-            break
-        words.append(token)
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if index == 0 and cut_first:
+            tokens = TOKEN.findall(piece)[1:]
+        elif piece.isalpha():  # one word: the common case
+            if len(words) >= limit:
+                break
+            words.append(piece)
+            continue
+        else:
+            tokens = piece_tokens(piece)
+        for token in reversed(tokens):
+            if not token[0].isalnum() or len(words) >= limit:
+                words.reverse()
+                return words
+            words.append(token)
     words.reverse()
     return words
 
 
 def words_after(lower: str, pos: int, limit: int = 6) -> list[str]:
     """The words just after `pos`, up to the nearest punctuation mark."""
+    pieces = lower[pos : pos + WINDOW].split(None, limit)
+    if len(pieces) > limit:
+        del pieces[limit]  # only the first `limit` pieces can be reached
     words: list[str] = []
-    for token in token_strings(lower[pos : pos + WINDOW]):
-        if not token[0].isalnum() or len(words) >= limit:
-            break
-        words.append(token)
+    for piece in pieces:
+        if piece.isalpha():  # one word: the common case
+            if len(words) >= limit:
+                return words
+            words.append(piece)
+            continue
+        for token in piece_tokens(piece):
+            if not token[0].isalnum() or len(words) >= limit:
+                return words
+            words.append(token)
     return words
 
 
 def first_word_after(lower: str, pos: int) -> str:
     """The first token that `tokens_after(lower, pos)` would give ("" when none)."""
-    match = FIRST_TOKEN.match(lower, pos, min(len(lower), pos + WINDOW))
+    match = FIRST_TOKEN.match(lower, pos, pos + WINDOW)  # an end beyond the text is the end
     return match.group(1) if match else ""
 
 
 def tokens_after(lower: str, pos: int, limit: int = 8) -> list[re.Match[str]]:
     """Word, number and punctuation tokens just after `pos`."""
-    found: list[re.Match[str]] = []
-    for match in TOKEN.finditer(lower, pos, min(len(lower), pos + WINDOW)):
-        found.append(match)
-        if len(found) >= limit:
-            break
-    return found
+    return list(islice(TOKEN.finditer(lower, pos, pos + WINDOW), limit))
 
 
 def words_in(lower: str, start: int, end: int) -> list[str]:
     """WORD.findall(lower, start, end), read piece by piece like `token_strings`."""
+    pieces = lower[start:end].split()
+    if all(map(str.isalnum, pieces)):
+        return pieces  # no punctuation: each piece is a word
     words: list[str] = []
-    for piece in lower[start:end].split():
+    for piece in pieces:
         if piece.isalnum():
             words.append(piece)
         else:

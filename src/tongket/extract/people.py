@@ -6,15 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tongket.extract.anchors import matches_at_words
 from tongket.extract.lexicon import Lexicon
 from tongket.extract.lookups import Lookups, lookups_of
 from tongket.extract.model import Person
 
-# Each cue word carries its own "(?<!\w)" after it, so that the regex engine can skip ahead
-# to candidate positions (a leading assertion makes it try every position).
-PERSON_CUE = re.compile(
-    r"(?:đồng chí(?<!\wđồng chí)|đ/c(?<!\wđ/c)|ông(?<!\wông)|bà(?<!\wbà))\s+(?=[^\W\d_])"
-)
 ROLE_TOKEN = re.compile(r"[A-ZĐ]{2,}\.|[^\W_]+|[,;:()\-–—/.]")
 SEPARATORS = (",", "-", "–", "—", ":")
 MAX_NAME_WORDS = 5
@@ -25,12 +21,6 @@ TOKEN_REACH = 320  # characters that usually hold MAX_TOKENS tokens
 TITLE_TOKENS = 6  # looked at for one title
 
 Title = tuple[tuple[str, ...], int]  # the title's words (expanded) and the tokens it takes
-
-
-@dataclass(frozen=True)
-class Mention:
-    name: str
-    roles: tuple[str, ...]
 
 
 def _is_name_word(word: str) -> bool:
@@ -46,13 +36,14 @@ def role_tokens(text: str, pos: int) -> list[str]:
     starts, so they are the tokens an unbounded scan would give.
     """
     tokens: list[str] = []
-    for piece in text[pos : pos + TOKEN_REACH].split():
+    pieces = text[pos : pos + TOKEN_REACH].split(None, MAX_TOKENS + 1)
+    for piece in pieces[: MAX_TOKENS + 1]:  # each gives a token at least
         if piece.isalnum():
             tokens.append(piece)
         else:
             tokens.extend(ROLE_TOKEN.findall(piece))
-        if len(tokens) > MAX_TOKENS:
-            return tokens[:MAX_TOKENS]
+    if len(tokens) > MAX_TOKENS:
+        return tokens[:MAX_TOKENS]
     if pos + TOKEN_REACH < len(text):
         finder = ROLE_TOKEN.finditer(text, pos)
         return [m.group() for _, m in zip(range(MAX_TOKENS), finder, strict=False)]
@@ -67,15 +58,25 @@ class PeopleReader:
     lookups: Lookups
     titles: dict[tuple[str, ...], Title | None] = field(default_factory=dict)  # seen ones
 
-    def mentions(self) -> list[Mention]:
-        found = []
-        for cue in PERSON_CUE.finditer(self.lower):
-            mention = self.read_mention(cue.end())
-            if mention is not None:
-                found.append(mention)
+    def people(self) -> dict[str, Person]:
+        """Each person once, with the roles of the first mention that gives any."""
+        found: dict[str, Person] = {}
+        cues = matches_at_words(self.lookups.person_cue, self.lower, self.lookups.person_cue_words)
+        for cue in cues:
+            named = self.read_name(cue.end())
+            if named is None:
+                continue
+            name, tokens, index = named
+            known = found.get(name)
+            if known is not None and known.roles:
+                continue  # nothing a later mention says changes the person
+            roles = self.read_roles(tokens, index)
+            if known is None or roles:
+                found[name] = Person(name, roles)
         return found
 
-    def read_mention(self, pos: int) -> Mention | None:
+    def read_name(self, pos: int) -> tuple[str, list[str], int] | None:
+        """The name after a cue, the tokens from there and the index of the token after it."""
         if not self.text[pos : pos + 1].isupper():
             return None
         tokens = role_tokens(self.text, pos)
@@ -89,7 +90,7 @@ class PeopleReader:
             index += 1
         if len(name) < 2:
             return None
-        return Mention(" ".join(name), self.read_roles(tokens, index))
+        return " ".join(name), tokens, index
 
     def title_at(self, tokens: list[str], index: int) -> tuple[list[str], int] | None:
         """The title starting at tokens[index] (expanded), and how many tokens it takes."""
@@ -103,29 +104,36 @@ class PeopleReader:
         return None if found is None else (list(found[0]), found[1])
 
     def read_title(self, tokens: tuple[str, ...]) -> Title | None:
-        words: list[str] = []
-        sources: list[int] = []
+        """The longest title that the tokens start with, abbreviations expanded, walking
+        the title trie word by word."""
+        abbreviations = self.lexicon.abbreviations
+        level = self.lexicon.title_words.forward
+        title: tuple[str, ...] | None = None
+        title_token = 0  # the token holding its last word
+        title_rest: tuple[str, ...] = ()  # the words of that token after it
         for offset, word in enumerate(tokens):
-            abbreviation = self.lexicon.abbreviations.get(word.rstrip("."))
+            abbreviation = abbreviations.get(word.rstrip("."))
             if abbreviation is not None and abbreviation.expand_in_roles:
-                expanded = abbreviation.expansion.split()
-                words.extend(expanded)
-                sources.extend([offset] * len(expanded))
+                words = tuple(abbreviation.expansion.split())
             elif word[0].isalnum():
-                words.append(word.rstrip("."))
-                sources.append(offset)
+                words = (word.rstrip("."),)
             else:
                 break
-        lowered = [word.lower() for word in words]
-        if not lowered:
-            return None
-        title = self.lexicon.title_words.match_at(lowered, 0)
+            walking = True
+            for index, expanded in enumerate(words):
+                node = level.get(expanded.lower())
+                if node is None:
+                    walking = False  # no title goes on with this word
+                    break
+                if node[0] is not None:
+                    title, title_token, title_rest = node[0], offset, words[index + 1 :]
+                level = node[1]
+            if not walking:
+                break
         if title is None:
             return None
         canonical = self.lookups.canonical_titles.get(title) or " ".join(title)
-        used = sources[len(title) - 1] + 1
-        rest = words[len(title) : sources.index(used)] if used in sources else words[len(title) :]
-        return (canonical, *rest), used
+        return (canonical, *title_rest), title_token + 1
 
     def may_start_title(self, word: str) -> bool:
         word = word.rstrip(".")
@@ -183,9 +191,4 @@ class PeopleReader:
 
 def find_people(text: str, lower: str, lexicon: Lexicon) -> tuple[Person, ...]:
     """Each person once, with the roles of the first mention that gives any."""
-    people: dict[str, Person] = {}
-    for mention in PeopleReader(text, lower, lexicon, lookups_of(lexicon)).mentions():
-        known = people.get(mention.name)
-        if known is None or (not known.roles and mention.roles):
-            people[mention.name] = Person(mention.name, mention.roles)
-    return tuple(people.values())
+    return tuple(PeopleReader(text, lower, lexicon, lookups_of(lexicon)).people().values())

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from tongket.extract.lexicon import Lexicon
-from tongket.extract.lookups import Lookups, comparator_phrases, lookups_of
+from tongket.extract.lookups import ComparatorPhrases, Lookups, comparator_phrases, lookups_of
 from tongket.extract.numbers import (
     NUMBER,
     WINDOW,
@@ -36,8 +37,7 @@ class Kind(StrEnum):
     SUMMARY = "summary"
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     kind: Kind
     start: int  # of the number
     end: int  # of the number and its sign, scale, currency or noun
@@ -65,9 +65,12 @@ class Scanner:
     lower: str
     lexicon: Lexicon
     lookups: Lookups = field(init=False)
+    after_phrases: ComparatorPhrases = field(init=False)
+    before_phrases: ComparatorPhrases = field(init=False)
 
     def __post_init__(self) -> None:
         self.lookups = lookups_of(self.lexicon)
+        self.after_phrases, self.before_phrases = comparator_phrases(self.lexicon)
 
     def scan(self) -> list[Quantity]:
         found: list[Quantity] = []
@@ -84,8 +87,11 @@ class Scanner:
         start, end = match.span()
         text = self.text
         value = parse_number(match.group())
-        if value is None or self.is_attached(start):
+        if value is None:
             return None, end
+        before = text[start - 1] if start else ""
+        if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha()):
+            return None, end  # glued to a word before it: "Covid-19", "F0", "H5N1"
         follow = text[end : end + 3]
         if follow[:1] == "/" and follow[1:2].isdigit():
             return self.read_fraction(start, end, value)
@@ -96,19 +102,12 @@ class Scanner:
                 return None, end
             if RANGE.match(text, end, end + 4) and YEAR_LIKE.fullmatch(match.group()):
                 return None, self.skip_joined(end)
-        if self.is_list_marker(start, end, value):
+        if end - start <= 2 and self.is_list_marker(start, end):  # a short number is at most 99
             return None, end
         percent = PERCENT.match(self.lower, end, end + 12)
         if percent:
             return self.make(Kind.PERCENT, start, percent.end(), value, "%"), percent.end()
         return self.read_amount(start, end, value)
-
-    def is_attached(self, start: int) -> bool:
-        """A number glued to a word before it: "Covid-19", "F0", "H5N1"."""
-        before = self.text[max(0, start - 2) : start]
-        if before[-1:].isalpha():
-            return True
-        return before[-1:] == "-" and before[:1].isalpha()
 
     def skip_joined(self, end: int) -> int:
         """The end of a run of numbers joined by / - : (dates, times, ranges, codes)."""
@@ -119,9 +118,8 @@ class Scanner:
             pos += 1
         return pos
 
-    def is_list_marker(self, start: int, end: int, value: Decimal) -> bool:
-        if end - start > 2 or value > 99:
-            return False
+    def is_list_marker(self, start: int, end: int) -> bool:
+        """ "(3)" or "3." / "3)" opening a line (for a number of one or two digits)."""
         before = self.text[max(0, start - 2) : start].strip()
         if before.endswith("(") and LIST_MARKER_AFTER.match(self.text, end, end + 3):
             return True
@@ -182,25 +180,26 @@ class Scanner:
         if first_word_after(self.lower, end) not in self.lookups.number_followers:
             return self.read_bare(start, end, value * ONE)  # no scale, currency or noun
         lexicon = self.lexicon
-        tokens = tokens_after(self.lower, end, 8)
+        matches = tokens_after(self.lower, end, 8)
+        tokens = [match.group() for match in matches]
         amount, multiplier, index, last_end = value, ONE, 0, end
-        while index < len(tokens) and tokens[index].group() in lexicon.scales:
-            multiplier *= lexicon.scales[tokens[index].group()]
-            last_end = tokens[index].end()
+        while index < len(tokens) and tokens[index] in lexicon.scales:
+            multiplier *= lexicon.scales[tokens[index]]
+            last_end = matches[index].end()
             index += 1
             amount, index, last_end = self.add_lower_part(
-                tokens, index, amount, multiplier, last_end
+                matches, index, amount, multiplier, last_end
             )
         amount = amount * multiplier
-        if index < len(tokens) and tokens[index].group() in lexicon.currencies:
-            last_end = tokens[index].end()
+        if index < len(tokens) and tokens[index] in lexicon.currencies:
+            last_end = matches[index].end()
             return self.make(Kind.MONEY, start, last_end, amount, "đồng"), last_end
         if self.is_non_fact_after(tokens, index):
             return None, end
         measure = self.measure_at(tokens, index)
         if measure is not None:
             words_used, unit = measure
-            last_end = tokens[index + words_used - 1].end()
+            last_end = matches[index + words_used - 1].end()
             return self.make(Kind.COUNT, start, last_end, amount, unit), last_end
         if multiplier >= 1_000_000:
             return self.make(Kind.MONEY, start, last_end, amount, "đồng"), last_end
@@ -208,7 +207,9 @@ class Scanner:
 
     def read_bare(self, start: int, end: int, amount: Decimal) -> tuple[Quantity | None, int]:
         """A number with nothing after it that says what it counts."""
-        if YEAR_LIKE.fullmatch(self.text, start, end) or self.is_non_fact_before(start):
+        if (end - start == 4 and YEAR_LIKE.fullmatch(self.text, start, end)) or (
+            self.is_non_fact_before(start)
+        ):
             return None, end
         return self.make(Kind.BARE, start, end, amount, ""), end
 
@@ -225,12 +226,12 @@ class Scanner:
                 return total / scale, index + 2, tokens[index + 1].end()
         return amount, index, last
 
-    def measure_at(self, tokens: list[re.Match[str]], index: int) -> tuple[int, str] | None:
+    def measure_at(self, tokens: list[str], index: int) -> tuple[int, str] | None:
         words = []
         for token in tokens[index:]:
-            if not token.group()[0].isalnum():
+            if not token[0].isalnum():
                 break
-            words.append(token.group())
+            words.append(token)
         if not words:
             return None
         measure = self.lexicon.measure_words.match_at(words, 0)
@@ -238,8 +239,8 @@ class Scanner:
             return None
         return len(measure), self.lexicon.measures[measure].unit
 
-    def is_non_fact_after(self, tokens: list[re.Match[str]], index: int) -> bool:
-        words = [t.group() for t in tokens[index : index + 4]]
+    def is_non_fact_after(self, tokens: list[str], index: int) -> bool:
+        words = tokens[index : index + 4]
         return bool(words) and self.lexicon.non_fact_after.match_at(words, 0) is not None
 
     def is_non_fact_before(self, start: int) -> bool:
@@ -262,7 +263,7 @@ class Scanner:
 
     def comparator(self, start: int, end: int) -> str | None:
         """ ">=" for "... trở lên", ">" for "hơn ..."/"trên ...", "<" for "dưới ...", ..."""
-        after_phrases, before_phrases = comparator_phrases(self.lexicon)
+        after_phrases, before_phrases = self.after_phrases, self.before_phrases
         after = self.lower[end : end + 24].lstrip()
         if after.startswith(after_phrases.joined):
             for joined, comparator in after_phrases.entries:

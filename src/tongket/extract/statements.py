@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tongket.catalogue import UnitClass
 from tongket.extract.facts import Draft, Text
 from tongket.extract.indicators import indicator_in
 from tongket.extract.lexicon import IndicatorPhrase
+from tongket.extract.lookups import lookups_of
 from tongket.extract.model import Fact
 
-# "\b" is written as a look-behind after the first word so that the regex engine can skip
-# ahead to candidate positions (a leading assertion makes it try every one).
-YEAR = re.compile(r"năm(?<!\wnăm) (\d{4})\b")
-PLAN_YEAR = re.compile(
-    r"(?:chỉ tiêu(?<!\wchỉ tiêu)|kế hoạch(?<!\wkế hoạch)|nhiệm vụ(?<!\wnhiệm vụ))"
-    r"[^.;\d]{0,25}năm (\d{4})"
-)
 LABEL_WORDS = 12
 LABEL_TRIM = " ,;:.-–()\"“”'"
 AREA_UNITS = ("ha", "m2", "km2")
@@ -99,8 +92,9 @@ class Finisher:
         doc = self.doc
         start = doc.segments.sentence(pos)[0]
         cue = doc.last_cue("target_cue", start, pos)
-        if self.reviewed_year is not None:
-            for match in PLAN_YEAR.finditer(doc.lower, start, pos):
+        lookups = lookups_of(doc.lexicon)
+        if self.reviewed_year is not None and doc.lower.find(lookups.year_word, start, pos) >= 0:
+            for match in lookups.plan_year.finditer(doc.lower, start, pos):
                 if int(match.group(1)) > self.reviewed_year:
                     cue = max(cue, match.start())
         if cue < 0:
@@ -109,10 +103,11 @@ class Finisher:
 
     def target_year(self, pos: int) -> int | None:
         start, end = self.doc.segments.sentence(pos)
-        before = [int(m.group(1)) for m in YEAR.finditer(self.doc.lower, start, pos)]
+        year = lookups_of(self.doc.lexicon).year
+        before = [int(m.group(1)) for m in year.finditer(self.doc.lower, start, pos)]
         if before:
             return before[-1]
-        after = YEAR.search(self.doc.lower, pos, end)
+        after = year.search(self.doc.lower, pos, end)
         if after:
             return int(after.group(1))
         return self.reviewed_year + 1 if self.reviewed_year is not None else None
@@ -143,7 +138,7 @@ class Finisher:
         words = label.split()
         cues = self.doc.lexicon.cue("achieve_verb")
         while words:
-            ending = cues.ends_with([w.lower() for w in words])
+            ending = cues.ends_with([w.lower() for w in words[-cues.longest :]])
             if ending is None:
                 break
             words = words[: -len(ending)]
