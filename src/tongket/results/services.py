@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 
@@ -271,3 +272,27 @@ def update_record(
     record.save()
     write_revision(record, Revision.Action.UPDATE, before, user, reason)
     return record
+
+
+@transaction.atomic
+def remove_accepted(
+    record: Target | Result,
+    user: User | None = None,
+    *,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> Target | Result:
+    """Clear the accepted `record` from its slot, keeping a trace.
+
+    The record is not deleted: it becomes rejected as a new version, and a DELETE revision
+    keeps what it held, who cleared it and why. A stale `expected_version` raises
+    `ConflictError`; a locked period refuses the change.
+    """
+    current = type(record).objects.select_for_update().select_related("unit").get(pk=record.pk)
+    check_version(current, expected_version)
+    if current.state != State.ACCEPTED:
+        raise ValidationError(
+            {"state": "Chỉ xóa được số liệu đã duyệt; số liệu này đã bị loại hoặc đang chờ duyệt."}
+        )
+    change_state(current, State.REJECTED, Revision.Action.DELETE, user, reason)
+    return current
