@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -26,8 +27,11 @@ from tongket.results.services import (
     TargetInput,
     accepted_in_slot_of,
     change_state,
+    record_period,
+    snapshot,
     validate_result,
     validate_target,
+    write_revision,
 )
 from tongket.results.validation import check_unit_existed, check_year
 from tongket.units.models import Unit
@@ -216,3 +220,65 @@ def reject_draft(record: Target | Result, user: User | None = None, reason: str 
     if record.state != State.DRAFT:
         raise ValidationError({"state": "Chỉ loại được số liệu đang chờ duyệt."})
     change_state(record, State.REJECTED, Revision.Action.REJECT, user, reason)
+
+
+def document_records(document: Document) -> tuple[list[Target], list[Result]]:
+    """Every target and result read from `document`, whatever its state now."""
+    targets = Target.objects.filter(document=document).select_related("indicator", "unit")
+    results = Result.objects.filter(document=document).select_related("indicator", "unit")
+    return list(targets.order_by("id")), list(results.order_by("id"))
+
+
+EDITABLE = {"target": ("amount",), "result": ("value", "percent_of_plan")}
+
+
+@transaction.atomic
+def edit_draft(
+    record: Target | Result,
+    user: User | None,
+    figures: dict[str, Decimal | None],
+    reason: str = "",
+) -> bool:
+    """Correct a draft's figures before it is accepted (a target's `amount`, a result's
+    `value` and `percent_of_plan`); the correction is a revision. False when nothing
+    changed."""
+    if record.state != State.DRAFT:
+        raise ValidationError({"state": "Chỉ sửa được số liệu đang chờ duyệt."})
+    allowed = EDITABLE["target" if isinstance(record, Target) else "result"]
+    unknown = set(figures) - set(allowed)
+    if unknown:
+        raise ValueError(f"cannot edit {sorted(unknown)} of a draft")
+    changed = {
+        name: value
+        for name, value in figures.items()
+        if decimal_or_none(getattr(record, name)) != value
+    }
+    if not changed:
+        return False
+    before = snapshot(record)
+    for name, value in changed.items():
+        setattr(record, name, value)
+    validate_draft(record)
+    record.version += 1
+    record.save()
+    write_revision(
+        record, Revision.Action.UPDATE, before, user, reason or "Sửa số liệu đọc từ văn bản"
+    )
+    return True
+
+
+@transaction.atomic
+def accept_all(document: Document, user: User | None = None, *, replace: bool = False) -> int:
+    """Accept every draft still waiting in `document`, all or none; how many were."""
+    targets, results = document_records(document)
+    waiting: list[Target | Result] = [t for t in targets if t.state == State.DRAFT]
+    waiting += [r for r in results if r.state == State.DRAFT]
+    for record in waiting:
+        try:
+            accept_draft(record, user, replace=replace)
+        except ValidationError as error:
+            where = f"{record.indicator.name} ({record_period(record).label.lower()})"
+            raise ValidationError(
+                {"state": [f"{where}: {message}" for message in error.messages]}
+            ) from error
+    return len(waiting)
