@@ -5,18 +5,18 @@ from django.contrib.auth.models import User
 from tongket.access.models import Membership
 
 
-class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["unit"]
 
 
-class UserWithRolesAdmin(UserAdmin):  # type: ignore[type-arg]
+class UserWithRolesAdmin(UserAdmin):
     inlines = [MembershipInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "unit"]
     list_filter = ["role"]
     search_fields = ["user__username", "unit__name"]

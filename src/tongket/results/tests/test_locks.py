@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from tongket.indicators.models import Indicator
@@ -18,7 +19,7 @@ from tongket.units.lookup import resolve_unit
 pytestmark = pytest.mark.django_db
 
 
-def leader():  # type: ignore[no-untyped-def]
+def leader() -> User:
     return get_user_model().objects.get(username="lanhdao")
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tongket.results.scorecards import has_data
 from tongket.units.lookup import resolve_unit
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_scorecard_page_shows_summary_and_unmet(login: Any) -> None:
 
 def test_scorecard_page_formats_money_as_a_person_would(login: Any) -> None:
     client = login("quantri")
-    tay_son = resolve_unit("phường Tây Sơn", 2023, lambda u, y: u.targets.exists())
+    tay_son = resolve_unit("phường Tây Sơn", 2023, has_data)
     text = client.get(reverse("web:scorecard", args=[tay_son.pk, "2023"])).content.decode()
     assert "124.857 triệu đồng" in text
 

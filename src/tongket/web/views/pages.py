@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils import timezone
 
 from tongket.periods import Period, PeriodError, PeriodKind
 from tongket.results.locks import lock_covering
@@ -79,12 +80,16 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
         reverse=True,
     )
     children = unit.children.order_by("valid_to", "kind", "name")[:500]
+    today = timezone.localdate()
+    entry_year = years[0] if years else min(today.year, (unit.valid_to or today).year)
     context = {
         "unit": unit,
         "before": [u for u in before if scope.can_view(u)],
         "after": [u for u in after if scope.can_view(u)],
         "years": years,
         "children": children,
+        "entry_year": entry_year,
+        "has_below": unit.level != Level.SUBUNIT and (bool(children) or bool(before)),
         **permissions(request, unit),
     }
     return render(request, "web/unit.html", context)
