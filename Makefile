@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-db lint typecheck check-migrations bench clean
+.PHONY: run test test-db lint typecheck check-migrations bench screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test-db: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/extract.py
+
+# PNGs of the main pages for the README (needs Chromium at /usr/bin/chromium)
+screenshots: $(VENV)/.installed
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .mypy_cache .ruff_cache
