@@ -1,9 +1,11 @@
 """Screenshots of the main pages for the README: `make screenshots`.
 
-Starts a throwaway server on a fresh demo database (`tongket.devserver`), logs in as the
-demo user who would use each page, and saves full-page PNGs 1280 px wide (plus one phone
-shot, 390 px) to docs/screenshots/<name>.png. Pages whose route does not exist yet, or
-that do not answer 200, are skipped with a message.
+Starts a throwaway server on a fresh demo database (`tongket.devserver`). Before the shots,
+the office user uploads the seed article about phường Đập Đá through the upload form and
+accepts one figure from it, so that the review, history and provenance pages have
+something to show. Then the demo user who would use each page opens it, and full-page PNGs
+1280 px wide (plus one phone shot, 390 px) are saved to docs/screenshots/<name>.png (listed
+in docs/screenshots/README.md). Pages that do not answer 200 are skipped with a message.
 
     .venv/bin/python scripts/screenshots.py [--out DIR] [NAME ...]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,102 +31,161 @@ from tongket.devserver import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ViewportSize
+    from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SEED_REPORT = ROOT.parent / "shared" / "corpus" / "seeds" / "000_32902126f4d26a73.txt"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEED_UNIT = "Phường Đập Đá — Thị xã An Nhơn (đến 30/06/2025)"  # its option in the upload form
+ACCEPTED_FACT = "Tốc độ tăng trưởng kinh tế"  # accepted from the article, replacing the demo's
+TREND_INDICATOR = "economic_growth"
+HIDE_EMPTY = "?an-trong=1"
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+WIDE: ViewportSize = {"width": 1536, "height": 864}  # the whole entry grid, status included
 PHONE: ViewportSize = {"width": 390, "height": 844}
-
-Params = dict[str, object]
 
 
 @dataclass(frozen=True)
 class Ids:
-    """The ids the pages need, read from the server's database."""
+    """What the pages need, read from the server's database after the upload."""
 
     dap_da: int
+    an_nhon: int  # the office user's ward today, which phường Đập Đá became part of
     gia_lai: int
-    document: int | None
+    document: int | None = None
+    accepted: int | None = None  # the result accepted from the document
+    synthetic_year: int | None = None  # a year of synthetic figures for the province, if any
 
 
 @dataclass(frozen=True)
 class Shot:
-    """One screenshot: who looks at which route, with the parameter sets it may take."""
+    """One screenshot: who looks at which path (None: not available in this database)."""
 
     name: str
     user: str | None
-    route: str
-    params: Callable[[Ids], list[Params]] = lambda ids: [{}]
-    query: str = ""
+    path: Callable[[Ids], str | None]
     viewport: ViewportSize = field(default_factory=lambda: DESKTOP)
     # The first screen only, for pages with a sticky bar that a full-page capture misplaces.
     full_page: bool = True
 
 
-def unit_year(unit: int, year: int = 2023) -> list[Params]:
-    return [
-        {"unit_id": unit, "year": year},
-        {"unit_id": unit, "period": str(year)},
-        {"unit_id": unit},
-    ]
+def route(name: str, *args: object, query: str = "") -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=args or None) + query
+
+
+def document_path(ids: Ids) -> str | None:
+    if ids.document is None:
+        return None
+    # The accepted figure selected, without the #anchor the page's own links add: the
+    # facts panel then starts at its top rather than scrolled to the figure.
+    fact = f"?fact=result-{ids.accepted}" if ids.accepted else ""
+    return route("web:document", ids.document, query=fact)
 
 
 SHOTS = (
-    Shot("login", None, "web:login"),
-    Shot("home", "vanphong", "web:home"),
-    Shot("units", "vanphong", "web:units", query="?q=dap+da&cu=1"),
-    Shot(
-        "scorecard",
-        "vanphong",
-        "web:scorecard",
-        lambda i: [{"unit_id": i.dap_da, "period": "2023"}],
-    ),
+    Shot("login", None, lambda i: route("web:login")),
+    Shot("home", "vanphong", lambda i: route("web:home")),
+    Shot("units", "vanphong", lambda i: route("web:units", query="?q=dap+da&cu=1")),
+    Shot("scorecard", "vanphong", lambda i: route("web:scorecard", i.dap_da, "2023")),
     Shot(
         "scorecard-phone",
         "vanphong",
-        "web:scorecard",
-        lambda i: [{"unit_id": i.dap_da, "period": "2023"}],
+        lambda i: route("web:scorecard", i.dap_da, "2023"),
         viewport=PHONE,
     ),
-    Shot("entry", "vanphong", "web:entry", lambda i: unit_year(i.dap_da), full_page=False),
-    Shot("compare", "captren", "web:compare", lambda i: unit_year(i.gia_lai)),
-    Shot("trend", "vanphong", "web:trend", lambda i: unit_year(i.dap_da)[::-1]),
     Shot(
-        "document",
+        "entry",
         "vanphong",
-        "web:document",
-        lambda i: [{"document_id": i.document}, {"pk": i.document}] if i.document else [],
+        lambda i: route("web:entry", i.dap_da, 2023),
+        viewport=WIDE,
+        full_page=False,
     ),
-    Shot("documents", "vanphong", "web:documents"),
-    Shot("history", "vanphong", "web:history", lambda i: unit_year(i.dap_da)[::-1]),
+    # Units without figures hidden: the province has hundreds of wards and communes.
+    Shot("compare", "captren", lambda i: route("web:compare", i.gia_lai, 2023, query=HIDE_EMPTY)),
+    Shot(
+        "compare-synthetic",
+        "captren",
+        lambda i: (
+            route("web:compare", i.gia_lai, i.synthetic_year, query="#bang-tieu-de")
+            if i.synthetic_year
+            else None
+        ),
+        viewport={"width": 1280, "height": 900},
+        full_page=False,  # scrolled to the heat table: the province has hundreds of rows
+    ),
+    Shot("trend", "vanphong", lambda i: route("web:trend", i.an_nhon, TREND_INDICATOR)),
+    Shot("documents", "vanphong", lambda i: route("web:documents")),
+    Shot("document", "vanphong", document_path),
+    Shot(
+        "history",
+        "vanphong",
+        lambda i: route("web:history", "result", i.accepted) if i.accepted else None,
+    ),
 )
 
 
-def resolve(shot: Shot, ids: Ids) -> str | None:
-    """The path of the shot's route with the first parameter set it accepts, or None."""
-    from django.urls import NoReverseMatch, reverse
-
-    for params in shot.params(ids):
-        try:
-            return reverse(shot.route, kwargs=params or None) + shot.query
-        except NoReverseMatch:
-            continue
+def seed_article() -> Path | None:
+    """The seed article about phường Đập Đá in the shared corpus, if it is there."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        if "Đập Đá" in path.read_text("utf-8"):
+            return path
     return None
 
 
-def read_ids(server: DevServer, *, with_document: bool) -> Ids:
-    """Unit ids; with a document, a seed report is imported first so that one exists."""
-    document = None
-    if with_document and SEED_REPORT.exists():
-        server.tongket("import-report", str(SEED_REPORT), "--unit", "phường Đập Đá")
-        rows = server.query("SELECT max(id) FROM documents_document")
-        document = int(str(rows[0][0])) if rows and rows[0][0] is not None else None
+def home_unit(server: DevServer, username: str) -> int:
+    rows = server.query(
+        "SELECT m.unit_id FROM access_membership m JOIN auth_user u ON u.id = m.user_id"
+        " WHERE u.username = ?",
+        username,
+    )
+    return int(str(rows[0][0]))
+
+
+def upload_seed(page: Page, server: DevServer) -> tuple[int | None, int | None]:
+    """Upload the seed article as the office user and accept one figure with replacement:
+    (document id, accepted result id), or (None, None) without the shared corpus."""
+    article = seed_article()
+    if article is None:
+        print(f"  no seed article about Đập Đá under {SEEDS}: no document shots")
+        return None, None
+    page.goto(server.url + route("web:document_upload").lstrip("/"))
+    page.get_by_label("Tệp văn bản").set_input_files(article)
+    page.get_by_label("Đơn vị", exact=True).select_option(label=SEED_UNIT)
+    page.get_by_role("button", name="Tải lên và đọc").click()
+    page.wait_for_url(re.compile(r"/van-ban/\d+/$"))
+    document = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    link = page.get_by_role("link", name=ACCEPTED_FACT, exact=True)
+    draft = page.locator("li.fact", has=link).locator(".draft.state-draft").first
+    ident = draft.get_attribute("id") or ""
+    draft.get_by_role("button", name=re.compile("^Duyệt")).click()
+    page.wait_for_url(re.compile(r"\?fact="))
+    match = re.fullmatch(r"item-result-(\d+)", ident)
+    return document, int(match[1]) if match else None
+
+
+def synthetic_year(server: DevServer) -> int | None:
+    """The latest year with synthetic figures (`tongket synth`), if the demo has any."""
+    rows = server.query("SELECT max(year) FROM results_result WHERE note LIKE '%(tongket synth)%'")
+    return int(str(rows[0][0])) if rows and rows[0][0] is not None else None
+
+
+def read_ids(server: DevServer, browser: Browser) -> Ids:
+    from tongket.demo.loader import DEMO_PASSWORD
+
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN")
+    page = context.new_page()
+    log_in(page, server.url, "vanphong", DEMO_PASSWORD)
+    document, accepted = upload_seed(page, server)
+    context.close()
     return Ids(
         dap_da=server.unit_id("phường Đập Đá"),
+        an_nhon=home_unit(server, "vanphong"),
         gia_lai=server.unit_id("tỉnh Gia Lai"),
         document=document,
+        accepted=accepted,
+        synthetic_year=synthetic_year(server),
     )
 
 
@@ -131,18 +193,20 @@ def take(browser: Browser, server: DevServer, shots: list[Shot], out: Path) -> i
     """Save each shot; return how many were skipped."""
     from tongket.demo.loader import DEMO_PASSWORD
 
-    ids = read_ids(server, with_document=any(shot.route == "web:document" for shot in shots))
+    ids = read_ids(server, browser)
     contexts: dict[tuple[str | None, int], BrowserContext] = {}
     skipped = 0
     for shot in shots:
-        path = resolve(shot, ids)
+        path = shot.path(ids)
         if path is None:
-            print(f"  skip {shot.name}: no route {shot.route} with the expected parameters yet")
+            print(f"  skip {shot.name}: nothing to show in this database")
             skipped += 1
             continue
         key = (shot.user, shot.viewport["width"])
         if key not in contexts:
-            contexts[key] = browser.new_context(viewport=shot.viewport, locale="vi-VN")
+            contexts[key] = browser.new_context(
+                viewport=shot.viewport, locale="vi-VN", reduced_motion="reduce"
+            )
             if shot.user:
                 log_in(contexts[key].new_page(), server.url, shot.user, DEMO_PASSWORD)
         page = contexts[key].new_page()
@@ -153,6 +217,7 @@ def take(browser: Browser, server: DevServer, shots: list[Shot], out: Path) -> i
             skipped += 1
             page.close()
             continue
+        page.evaluate("document.fonts.ready.then(() => true)")
         target = out / f"{shot.name}.png"
         page.screenshot(path=str(target), full_page=shot.full_page)
         page.close()

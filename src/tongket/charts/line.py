@@ -93,7 +93,7 @@ def line_chart(
 
     parts += draw_axes(ticks, y_of, xs, x_at, x_labels or {}, unit)
     parts += draw_legend(series)
-    for one in series:
+    for one in reversed(series):  # the first series (results) drawn last, on top
         parts += draw_series(one, x_at, y_of)
     parts.append("</svg>")
     return "".join(parts)

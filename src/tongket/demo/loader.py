@@ -13,11 +13,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from tongket.access.models import Membership, Role
+from tongket.access.scope import lineage_predecessor_ids
 from tongket.indicators.models import Indicator
 from tongket.indicators.services import load_default_catalogue
 from tongket.periods import Period
 from tongket.results.models import Basis, Target
 from tongket.results.services import ResultInput, TargetInput, save_result, save_target
+from tongket.synth.writer import synthesize
 from tongket.units.loading import load_official_units
 from tongket.units.models import Level, Source, Succession, SuccessionKind, Unit
 from tongket.units.text import folded_full_name
@@ -33,11 +35,21 @@ DEMO_LOGINS = (
 )
 
 
+# captren's province gets synthetic figures so its comparison pages have content. Only
+# 2024 and 2025, so the seed wards' own years (2021, 2023) keep real figures alone; and
+# never for the demo logins' own ward (phường An Nhơn and the wards that became it: its
+# office enters real figures) nor for namesakes of the seed wards (phường Tây Sơn of
+# Pleiku and An Khê), so that "phường Tây Sơn" still finds the seed ward by its data.
+DEMO_SYNTH_PROVINCE = "52"
+DEMO_SYNTH_YEARS = (2024, 2025)
+
+
 @dataclass(frozen=True)
 class DemoReport:
     wards: tuple[tuple[str, int], ...]
     targets: int
     results: int
+    synthetic: int = 0  # synthetic rows written for DEMO_SYNTH_PROVINCE
 
 
 def read_demo_data() -> dict[str, Any]:
@@ -153,7 +165,34 @@ def load_demo() -> DemoReport:
             t, r = load_entry(unit, ward["year"], entry, notes)
             targets, results = targets + t, results + r
     create_demo_logins()
-    return DemoReport(wards=tuple(wards), targets=targets, results=results)
+    synthetic = load_demo_synthetic()
+    return DemoReport(wards=tuple(wards), targets=targets, results=results, synthetic=synthetic)
+
+
+def load_demo_synthetic() -> int:
+    """Synthetic targets and results of tỉnh Gia Lai's communes (today's for 2025, the
+    former ones that became them for 2024 and the first half of 2025), each row marked
+    with the synthetic note; units with real figures are left alone, and years already
+    filled are kept. Returns the number of rows written."""
+    reports = synthesize(
+        DEMO_SYNTH_YEARS,
+        province=DEMO_SYNTH_PROVINCE,
+        exclude=demo_units_left_alone(),
+        on_existing="skip",
+    )
+    return sum(report.rows for report in reports)
+
+
+def demo_units_left_alone() -> frozenset[int]:
+    """The demo logins' own wards with the wards that became them, and every namesake
+    of a seed ward."""
+    codes = {code for _, _, role, code in DEMO_LOGINS if role in (Role.OFFICE, Role.LEADER)}
+    own = list(Unit.objects.current().filter(code__in=codes).values_list("pk", flat=True))
+    names = [
+        folded_full_name(w["unit"]["kind"], w["unit"]["name"]) for w in read_demo_data()["wards"]
+    ]
+    namesakes = Unit.objects.filter(name_folded__in=names).values_list("pk", flat=True)
+    return frozenset({*own, *lineage_predecessor_ids(own), *namesakes})
 
 
 def create_demo_logins() -> None:

@@ -102,28 +102,45 @@ def pick_results(results: Iterable[Result], period: Period) -> dict[int, Result]
     return chosen
 
 
-def build_scorecard(unit: Unit, period: Period) -> Scorecard:
-    targets = {
-        t.indicator_id: t
-        for t in Target.objects.filter(
-            unit=unit, year=period.year, state=State.ACCEPTED
-        ).select_related("indicator__group")
-    }
-    year_results = Result.objects.filter(
-        unit=unit, year__in=[period.year, period.year - 1], state=State.ACCEPTED
-    ).select_related("indicator__group")
-    current = pick_results([r for r in year_results if r.year == period.year], period)
-    previous = pick_results(
-        [r for r in year_results if r.year == period.year - 1], Period(period.year - 1)
+def catalogue_by_id() -> dict[int, Indicator]:
+    return {i.pk: i for i in Indicator.objects.select_related("group")}
+
+
+def previous_values(unit: Unit, year: int) -> dict[int, Decimal | None]:
+    """Each indicator's value in `year`: the whole-year one, else the most complete partial."""
+    rows = Result.objects.filter(unit=unit, year=year, state=State.ACCEPTED).values_list(
+        "indicator_id", "value", "period_kind", "period_number"
     )
+    best: dict[int, tuple[tuple[int, int], Decimal | None]] = {}
+    for indicator_id, value, kind, number in rows:
+        rank = (
+            (99, 99)
+            if kind == PeriodKind.YEAR.value
+            else (PARTIAL_PREFERENCE.get(kind, -1), number)
+        )
+        if indicator_id not in best or rank > best[indicator_id][0]:
+            best[indicator_id] = (rank, value)
+    return {key: decimal_or_none(value) for key, (_, value) in best.items()}
+
+
+def build_scorecard(unit: Unit, period: Period) -> Scorecard:
+    indicators = catalogue_by_id()
+    targets: dict[int, Target] = {}
+    for found in Target.objects.filter(unit=unit, year=period.year, state=State.ACCEPTED):
+        found.indicator = indicators[found.indicator_id]
+        targets[found.indicator_id] = found
+    year_results = list(Result.objects.filter(unit=unit, year=period.year, state=State.ACCEPTED))
+    for each in year_results:
+        each.indicator = indicators[each.indicator_id]
+    current = pick_results(year_results, period)
+    previous = previous_values(unit, period.year - 1)
     rows: list[ScorecardRow] = []
     for indicator_id in {*targets, *current}:
         target, result = targets.get(indicator_id), current.get(indicator_id)
         indicator = target.indicator if target is not None else current[indicator_id].indicator
         evaluation, rolled = None, None
         if target is not None:
-            prior = previous.get(indicator_id)
-            baseline = decimal_or_none(prior.value) if prior is not None else None
+            baseline = previous.get(indicator_id)
             outcome = to_engine_result(result, baseline) if result is not None else None
             if outcome is None and unit.level != Level.SUBUNIT:
                 rolled = roll_up_result(unit, indicator, period)

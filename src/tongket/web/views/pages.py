@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,11 +15,13 @@ from django.utils import timezone
 from tongket.periods import Period, PeriodError, PeriodKind
 from tongket.results.locks import lock_covering
 from tongket.results.models import Result, State, Target
-from tongket.results.scorecards import build_scorecard
+from tongket.results.scorecards import ScorecardRow, build_scorecard
+from tongket.synth.generate import SYNTH_NOTE
 from tongket.units.lookup import lineage
 from tongket.units.models import Level, Unit
 from tongket.units.text import fold_name
 from tongket.web.access import permissions, request_scope, unit_for
+from tongket.web.links import url_maker
 from tongket.web.presenters import achievement_width, row_figures
 
 BROWSE_PAGE_SIZE = 50
@@ -110,6 +115,30 @@ def period_options(year: int) -> list[Period]:
     return [Period(year, kind, number) for kind, number in PERIOD_CHOICES]
 
 
+@dataclass(frozen=True)
+class RowLinks:
+    trend: str
+    target_history: str
+    result_history: str
+    source: str
+
+    @staticmethod
+    def maker(unit: Unit) -> Callable[[ScorecardRow], RowLinks]:
+        trend, history = url_maker("web:trend", 2), url_maker("web:history", 2)
+        provenance = url_maker("web:provenance", 2)
+
+        def links(row: ScorecardRow) -> RowLinks:
+            target, result = row.target, row.result
+            return RowLinks(
+                trend=trend(unit.pk, row.indicator.code),
+                target_history=history("target", target.pk) if target else "",
+                result_history=history("result", result.pk) if result else "",
+                source=provenance("result", result.pk) if result and result.document_id else "",
+            )
+
+        return links
+
+
 def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = unit_for(request, unit_id)
     try:
@@ -117,10 +146,14 @@ def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     except PeriodError as error:
         raise Http404(str(error)) from error
     card = build_scorecard(unit, wanted)
+    links = RowLinks.maker(unit)
     groups = [
         (
             group.group,
-            [(row, *row_figures(row), achievement_width(row.evaluation)) for row in group.rows],
+            [
+                (row, *row_figures(row), achievement_width(row.evaluation), links(row))
+                for row in group.rows
+            ],
         )
         for group in card.groups
     ]
@@ -132,6 +165,11 @@ def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
         "periods": period_options(wanted.year),
         "years": range(wanted.year + 1, wanted.year - 5, -1),
         "lock": lock_covering(unit, wanted),
+        "synthetic": any(
+            record is not None and record.note == SYNTH_NOTE
+            for row in card.rows
+            for record in (row.target, row.result)
+        ),
         "printing": request.GET.get("in") == "1",
         **permissions(request, unit),
     }
