@@ -134,15 +134,6 @@ def seed_article() -> Path | None:
     return None
 
 
-def home_unit(server: DevServer, username: str) -> int:
-    rows = server.query(
-        "SELECT m.unit_id FROM access_membership m JOIN auth_user u ON u.id = m.user_id"
-        " WHERE u.username = ?",
-        username,
-    )
-    return int(str(rows[0][0]))
-
-
 def upload_seed(page: Page, server: DevServer) -> tuple[int | None, int | None]:
     """Upload the seed article as the office user and accept one figure with replacement:
     (document id, accepted result id), or (None, None) without the shared corpus."""
@@ -181,7 +172,7 @@ def read_ids(server: DevServer, browser: Browser) -> Ids:
     context.close()
     return Ids(
         dap_da=server.unit_id("phường Đập Đá"),
-        an_nhon=home_unit(server, "vanphong"),
+        an_nhon=server.member_unit("vanphong"),
         gia_lai=server.unit_id("tỉnh Gia Lai"),
         document=document,
         accepted=accepted,

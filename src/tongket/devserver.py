@@ -125,6 +125,17 @@ class DevServer:
         with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True) as connection:
             return connection.execute(sql, params).fetchall()
 
+    def member_unit(self, username: str) -> int:
+        """The unit a demo user holds their role over (two current wards share some names)."""
+        rows = self.query(
+            "SELECT m.unit_id FROM access_membership m JOIN auth_user u ON u.id = m.user_id"
+            " WHERE u.username = ?",
+            username,
+        )
+        if len(rows) != 1:
+            raise LookupError(f"{username} holds {len(rows)} roles")
+        return int(str(rows[0][0]))
+
     def tongket(self, *args: str) -> subprocess.CompletedProcess[str]:
         return tongket(self.var_dir, *args)
 

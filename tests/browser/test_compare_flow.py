@@ -23,17 +23,6 @@ def column(page: Page, label: str) -> Locator:
     return page.get_by_role("columnheader", name=label)
 
 
-def home_unit(server: DevServer, username: str) -> int:
-    """The unit a demo user holds their role in (two current wards are named An Nhơn)."""
-    rows = server.query(
-        "SELECT m.unit_id FROM access_membership m JOIN auth_user u ON u.id = m.user_id"
-        " WHERE u.username = ?",
-        username,
-    )
-    assert len(rows) == 1, rows
-    return int(str(rows[0][0]))
-
-
 def test_superior_compares_filters_sorts_and_opens_a_ward(
     page_as: Callable[..., Page], live_url: Callable[..., str], unit_id: Callable[..., int]
 ) -> None:
@@ -109,7 +98,7 @@ def test_office_is_refused_the_comparison(
 ) -> None:
     page = page_as("vanphong")
     # Their own ward: in scope, but comparing is a superior's right.
-    ward = home_unit(live_server_process, "vanphong")
+    ward = live_server_process.member_unit("vanphong")
     response = page.goto(live_url("web:compare", ward, 2023))
     assert response is not None and response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("Không có quyền")

@@ -13,16 +13,6 @@ from tongket.devserver import DevServer
 pytestmark = pytest.mark.browser
 
 
-def home_unit(server: DevServer, username: str) -> int:
-    rows = server.query(
-        "SELECT m.unit_id FROM access_membership m JOIN auth_user u ON u.id = m.user_id"
-        " WHERE u.username = ?",
-        username,
-    )
-    assert len(rows) == 1, rows
-    return int(str(rows[0][0]))
-
-
 def test_trend_of_today_ward_shows_the_former_ward_figures(
     page_as: Callable[..., Page],
     live_url: Callable[..., str],
@@ -30,7 +20,7 @@ def test_trend_of_today_ward_shows_the_former_ward_figures(
     live_server_process: DevServer,
 ) -> None:
     page = page_as("vanphong")
-    an_nhon = home_unit(live_server_process, "vanphong")
+    an_nhon = live_server_process.member_unit("vanphong")
     page.goto(live_url("web:trend", an_nhon, "economic_growth"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Tốc độ tăng trưởng kinh tế — Phường An Nhơn"
