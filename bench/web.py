@@ -193,10 +193,10 @@ def free_port() -> int:
         return port
 
 
-def start_server(port: int, threads: int, log: Path) -> subprocess.Popen[bytes]:
-    """`tongket serve` on `port`; its log (waitress's queue warnings…) goes to `log`."""
+def start_server(port: int, threads: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+    """`tongket serve` on `port`; its log (queue warnings…) goes to `log`."""
     command = [sys.executable, "-m", "tongket.cli", "serve", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--threads", str(threads)]
+    command += ["--port", str(port), "--threads", str(threads), "--workers", str(workers)]
     with log.open("ab") as sink:
         server = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=sink, env=os.environ.copy()
@@ -218,12 +218,18 @@ def start_server(port: int, threads: int, log: Path) -> subprocess.Popen[bytes]:
 
 
 def server_cpu_seconds(pid: int) -> float | None:
-    """utime + stime of the server process (Linux), or None."""
+    """utime + stime of the server process and its worker processes (Linux), or None."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(server_cpu_seconds(int(child)) or 0.0 for child in children)
+
+
+def server_kind(workers: int) -> str:
+    return "waitress (1 process)" if workers == 1 else f"gunicorn ({workers} processes)"
 
 
 class Client:
@@ -239,17 +245,29 @@ class Client:
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-            content = response.read()
-        except (OSError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-            raise
+            response, content = self.send(method, path, body, headers)
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # The server closed an idle keep-alive connection; a browser retries a GET on a
+            # new connection, and so do we (once). Any other failure counts as an error.
+            if method != "GET":
+                raise
+            response, content = self.send(method, path, body, headers)
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         return response.status, content
+
+    def send(
+        self, method: str, path: str, body: str | None, headers: dict[str, str]
+    ) -> tuple[http.client.HTTPResponse, bytes]:
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            return response, response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            raise
 
     def log_in(self) -> None:
         _, page = self.request("GET", "/dang-nhap/")
@@ -387,7 +405,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=2000, help="measured requests")
     parser.add_argument("--warmup", type=int, default=5, help="uncounted requests per client")
-    parser.add_argument("--threads", type=int, default=8, help="server threads (serve default)")
+    parser.add_argument("--threads", type=int, default=8, help="server threads per process")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (more than 1: gunicorn)"
+    )
     parser.add_argument("--compare-share", type=float, default=0.25)
     parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
     args = parser.parse_args()
@@ -401,7 +422,7 @@ def main() -> None:
         say("The comparison page (web:compare) does not exist yet: measuring the scorecard only.")
     port = free_port()
     log = ROOT / "var" / "bench" / f"server-{plan.engine.lower()}.log"
-    server = start_server(port, args.threads, log)
+    server = start_server(port, args.threads, args.workers, log)
     try:
         load_before = os.getloadavg()
         load = Load(plan, port, args.clients, args.requests, args.warmup, args.compare_share)
@@ -430,7 +451,8 @@ def main() -> None:
         f"{plan.dataset}; bench superior over {plan.province_name} "
         f"({len(plan.today)} communes today, {len(plan.former)} former).",
         f"{clients} on loopback, {len(samples)} measured requests after "
-        f"{args.warmup} warm-up requests per client; waitress with {args.threads} threads; "
+        f"{args.warmup} warm-up requests per client; {server_kind(args.workers)} "
+        f"with {args.threads} threads; "
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; load average "
         f"{load_before[0]:.1f} before, {load_after[0]:.1f} after (the machine was shared).",
         f"Server CPU time per request: {cpu_ms}."

@@ -26,13 +26,20 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
-def serve(host: str, port: int, threads: int) -> None:
-    """Serve the web application (waitress)."""
+@click.option("--threads", default=8, show_default=True, type=int, help="threads per process")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="processes; more than 1 uses gunicorn (one per CPU core suits a busy server)",
+)
+def serve(host: str, port: int, threads: int, workers: int) -> None:
+    """Serve the web application (waitress, or gunicorn with --workers)."""
     setup_django()
     from django.core.management import call_command
-    from waitress import serve as waitress_serve
 
+    from tongket.commands.serving import serve_application
     from tongket.demo.loader import demo_logins_in_use
 
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -41,7 +48,7 @@ def serve(host: str, port: int, threads: int) -> None:
     click.echo(f"Tổng kết đang chạy tại http://{host}:{port}/  (Ctrl+C để dừng)")
     for username, password, role in demo_logins_in_use():
         click.echo(f"Tài khoản mẫu: {username} / {password}  ({role})")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="tongket")
+    serve_application(application, host, port, threads, workers)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
