@@ -470,6 +470,8 @@ def main() -> None:
         else "scorecard only"
     )
     title = f"{plan.engine}, {mix}, {clients}"
+    if args.workers > 1:
+        title += f", {args.workers} server processes"
     say("\n".join([f"### {title}", *lines]))
     if args.write:
         write_section(title, lines)
