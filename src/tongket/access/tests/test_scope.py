@@ -90,3 +90,19 @@ def test_membership_needs_a_unit_unless_admin() -> None:
     user = get_user_model().objects.create_user("thieu", password="x")
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(user=user, role=Role.OFFICE, unit=None)
+
+
+def test_admin_edits_roles_on_the_user_page(client) -> None:  # type: ignore[no-untyped-def]
+    user = get_user_model().objects.get(username="vanphong")
+    client.force_login(get_user_model().objects.get(username="quantri"))
+    page = client.get(f"/admin/auth/user/{user.pk}/change/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Cán bộ văn phòng" in text and "memberships-0-role" in text
+    assert client.get("/admin/access/membership/?q=vanphong").status_code == 200
+    assert client.get("/admin/indicators/indicator/").status_code == 200
+
+
+def test_staff_without_the_admin_role_cannot_open_the_admin(client) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(get_user_model().objects.get(username="captren"))
+    assert client.get("/admin/").status_code == 302
