@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("tongket.web.views.auth")),
     path("", include("tongket.web.views.pages")),
     path("", include("tongket.web.views.entry")),
+    path("", include("tongket.web.views.locking")),
     path("", include("tongket.web.views.compare")),
     path("", include("tongket.web.views.trend")),
     path("", include("tongket.web.views.imports")),

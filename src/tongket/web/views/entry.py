@@ -1,4 +1,4 @@
-"""Page 2 "Nhập liệu": a unit's targets and results as one editable grid, and period locks.
+"""Page 2 "Nhập liệu": a unit's targets and results as one editable grid.
 
 A POST saves every changed row in one transaction: any malformed number, refused value,
 locked period or concurrent change (a stale version) refuses the whole save, and the grid
@@ -16,8 +16,7 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation, Valida
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import path, reverse
-from django.views.decorators.http import require_POST
+from django.urls import path
 
 from tongket.access.models import Role
 from tongket.access.scope import Scope, lineage_successors
@@ -476,34 +475,6 @@ def add_service_errors(change: Change, error: ValidationError) -> None:
             change.row.errors.setdefault(change.kind, []).extend(row_texts)
 
 
-@require_POST
-def lock(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    """Lock (chốt số liệu) or unlock a period of a unit; unlocking needs a reason."""
-    unit = unit_for(request, unit_id, "lock")
-    try:
-        wanted = Period.parse(period)
-    except PeriodError as error:
-        raise Http404(str(error)) from error
-    action = request.POST.get("action", "")
-    reason = request.POST.get("reason", "").strip()
-    user = request.user if isinstance(request.user, User) else None
-    try:
-        if action == LockEvent.Action.LOCK:
-            locks.lock_period(unit, wanted, user, reason)
-            messages.success(request, f"Đã chốt số liệu {wanted.label.lower()}.")
-        elif action == LockEvent.Action.UNLOCK:
-            locks.unlock_period(unit, wanted, user, reason)
-            messages.success(request, f"Đã mở khóa số liệu {wanted.label.lower()}.")
-        else:
-            raise SuspiciousOperation(f"unknown lock action {action!r}")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    target = reverse("web:entry", args=[unit.pk, wanted.year])
-    query = "" if wanted == Period(wanted.year) else f"?ky={wanted.slug}"
-    return HttpResponseRedirect(target + query)
-
-
 urlpatterns = [
     path("don-vi/<int:unit_id>/nhap-lieu/<int:year>/", entry, name="entry"),
-    path("don-vi/<int:unit_id>/chot-so-lieu/<str:period>/", lock, name="lock"),
 ]
