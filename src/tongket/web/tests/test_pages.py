@@ -70,3 +70,22 @@ def test_admin_lists_units_for_the_administrator(login: Any) -> None:
 
 def test_admin_refuses_anonymous_users(client: Client) -> None:
     assert client.get("/admin/units/unit/").status_code == 302
+
+
+def test_province_scorecard_shows_the_communes_sum_the_vietnamese_way(login: Any) -> None:
+    from decimal import Decimal
+
+    from tongket.indicators.models import Indicator
+    from tongket.periods import Period
+    from tongket.results.services import ResultInput, TargetInput, save_result, save_target
+    from tongket.units.models import Unit
+
+    province = Unit.objects.current().get(code="52")
+    revenue = Indicator.objects.get(code="state_budget_revenue")
+    save_target(TargetInput(province, revenue, 2026, Decimal(5_000_000_000_000)))
+    for ward, amount in zip(
+        province.children.order_by("code")[:2], (1_500_000, 2_250_000), strict=True
+    ):
+        save_result(ResultInput(ward, revenue, Period(2026), Decimal(amount) * 10**6))
+    text = login("captren").get(reverse("web:scorecard", args=[province.pk, "2026"]))
+    assert "Σ 3.750 tỷ đồng" in text.content.decode()

@@ -22,7 +22,7 @@ from tongket.units.models import Level, Unit
 from tongket.units.text import fold_name
 from tongket.web.access import permissions, request_scope, unit_for
 from tongket.web.links import url_maker
-from tongket.web.presenters import achievement_width, row_figures
+from tongket.web.presenters import achievement_width, format_figure, row_figures
 
 BROWSE_PAGE_SIZE = 50
 HOME_ROWS = 1000  # (unit, year) pairs listed on the home page
@@ -116,24 +116,26 @@ def period_options(year: int) -> list[Period]:
 
 
 @dataclass(frozen=True)
-class RowLinks:
+class RowExtras:
     trend: str
     target_history: str
     result_history: str
     source: str
+    rolled_up: str  # the subordinates' figure, when the unit has none of its own
 
     @staticmethod
-    def maker(unit: Unit) -> Callable[[ScorecardRow], RowLinks]:
+    def maker(unit: Unit) -> Callable[[ScorecardRow], RowExtras]:
         trend, history = url_maker("web:trend", 2), url_maker("web:history", 2)
         provenance = url_maker("web:provenance", 2)
 
-        def links(row: ScorecardRow) -> RowLinks:
-            target, result = row.target, row.result
-            return RowLinks(
+        def links(row: ScorecardRow) -> RowExtras:
+            target, result, rolled = row.target, row.result, row.rolled_up
+            return RowExtras(
                 trend=trend(unit.pk, row.indicator.code),
                 target_history=history("target", target.pk) if target else "",
                 result_history=history("result", result.pk) if result else "",
                 source=provenance("result", result.pk) if result and result.document_id else "",
+                rolled_up=format_figure(rolled.value, row.indicator) if rolled else "",
             )
 
         return links
@@ -146,7 +148,7 @@ def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     except PeriodError as error:
         raise Http404(str(error)) from error
     card = build_scorecard(unit, wanted)
-    links = RowLinks.maker(unit)
+    links = RowExtras.maker(unit)
     groups = [
         (
             group.group,
