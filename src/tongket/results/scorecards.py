@@ -11,7 +11,7 @@ from tongket.catalogue import Direction, UnitClass
 from tongket.indicators.models import Indicator, IndicatorGroup
 from tongket.periods import Period, PeriodKind
 from tongket.results.models import Result, State, Target
-from tongket.results.rollup import decimal_or_none, roll_up_result
+from tongket.results.rollup import decimal_or_none, roll_up_results
 from tongket.units.models import Level, Unit
 
 # When a year has no whole-year result yet, the most complete partial one stands in.
@@ -134,6 +134,8 @@ def build_scorecard(unit: Unit, period: Period) -> Scorecard:
         each.indicator = indicators[each.indicator_id]
     current = pick_results(year_results, period)
     previous = previous_values(unit, period.year - 1)
+    without_result = [t.indicator for key, t in targets.items() if key not in current]
+    rolled_up = roll_up_results(unit, without_result, period) if unit.level != Level.SUBUNIT else {}
     rows: list[ScorecardRow] = []
     for indicator_id in {*targets, *current}:
         target, result = targets.get(indicator_id), current.get(indicator_id)
@@ -142,10 +144,9 @@ def build_scorecard(unit: Unit, period: Period) -> Scorecard:
         if target is not None:
             baseline = previous.get(indicator_id)
             outcome = to_engine_result(result, baseline) if result is not None else None
-            if outcome is None and unit.level != Level.SUBUNIT:
-                rolled = roll_up_result(unit, indicator, period)
-                if rolled.value is not None:
-                    outcome = engine.Result(value=rolled.value, baseline=baseline)
+            rolled = rolled_up.get(indicator_id)
+            if outcome is None and rolled is not None and rolled.value is not None:
+                outcome = engine.Result(value=rolled.value, baseline=baseline)
             evaluation = engine.evaluate_target(to_engine_target(target), outcome)
         rows.append(ScorecardRow(indicator, target, result, evaluation, rolled))
     summary = engine.summarize(r.evaluation for r in rows if r.evaluation is not None)
