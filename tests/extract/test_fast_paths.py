@@ -27,7 +27,7 @@ from tongket.extract.numbers import (
     words_before,
     words_in,
 )
-from tongket.extract.people import MAX_TOKENS, ROLE_TOKEN, role_tokens
+from tongket.extract.people import MAX_TOKENS, NAME_TOKENS, ROLE_TOKEN, role_tokens
 from tongket.extract.segments import (
     BOUNDARY_CHARACTERS,
     FURNITURE_LINE,
@@ -66,6 +66,7 @@ def test_tokens_piece_by_piece_are_those_of_one_scan(text: str) -> None:
     assert words_in(text, 0, len(text)) == WORD.findall(text)
     whole = [m.group() for m in ROLE_TOKEN.finditer(text)]
     assert role_tokens(text, 0) == whole[:MAX_TOKENS]
+    assert role_tokens(text, 0, NAME_TOKENS) == whole[:NAME_TOKENS]  # a name's first tokens
     first = TOKEN.search(text, 0, WINDOW)
     assert first_word_after(text, 0) == (first.group() if first else "")
 
@@ -75,6 +76,7 @@ def test_role_tokens_beyond_the_bounded_stretch() -> None:
     assert role_tokens(text, 0) == ROLE_TOKEN.findall(text)
     many = "Bí thư, " * 100
     assert role_tokens(many, 0) == ROLE_TOKEN.findall(many)[:MAX_TOKENS]
+    assert role_tokens(many, 0, NAME_TOKENS) == ROLE_TOKEN.findall(many)[:NAME_TOKENS]
 
 
 def plain_match_at(phrases: PhraseSet, words: list[str], index: int) -> tuple[str, ...] | None:

@@ -10,7 +10,7 @@ from tongket.extract.lexicon import load_lexicon
 from tongket.extract.model import Fact, Report, Summary
 from tongket.extract.normalize import OffsetMap, normalize_text
 from tongket.extract.people import find_people
-from tongket.extract.quantities import Kind, scan_quantities
+from tongket.extract.quantities import SUMMARY_KIND, scan_quantities
 from tongket.extract.segments import Segments
 from tongket.extract.statements import finish_drafts
 from tongket.extract.summaries import find_summaries
@@ -29,7 +29,7 @@ def extract_report(text: str) -> Report:
     ]
     year = find_year(normal.lower, lexicon)
     summaries = find_summaries(normal.lower, quantities, segments, lexicon)
-    drafts = read_clauses(doc, [q for q in quantities if q.kind != Kind.SUMMARY])
+    drafts = read_clauses(doc, [q for q in quantities if q.kind != SUMMARY_KIND])
     facts = finish_drafts(doc, drafts, year)
     return Report(
         unit=find_unit(normal.text, normal.lower, lexicon),

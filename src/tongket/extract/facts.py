@@ -13,18 +13,31 @@ from decimal import Decimal
 
 from tongket.catalogue import UnitClass
 from tongket.extract.indicators import indicator_in
-from tongket.extract.lexicon import IndicatorPhrase, Lexicon
+from tongket.extract.lexicon import (
+    COUNT_CLASS,
+    MONEY_CLASS,
+    PERCENT_CLASS,
+    IndicatorPhrase,
+    Lexicon,
+)
 from tongket.extract.numbers import first_word_after, words_after, words_before
-from tongket.extract.quantities import Kind, Quantity
+from tongket.extract.quantities import (
+    BARE_KIND,
+    COUNT_KIND,
+    FRACTION_KIND,
+    MONEY_KIND,
+    PERCENT_KIND,
+    Quantity,
+)
 from tongket.extract.segments import Segments
 
 RATIO_TOLERANCE = Decimal("1.5")
-KIND_CLASS = {Kind.MONEY: UnitClass.MONEY, Kind.COUNT: UnitClass.COUNT}
+KIND_CLASS = {MONEY_KIND: MONEY_CLASS, COUNT_KIND: COUNT_CLASS}
 PLAN_CUE_REACH = 24
 CUE_WORDS = 4  # looked at before a number for a cue
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A fact being assembled from the quantities of one clause."""
 
@@ -122,15 +135,15 @@ class ClauseReader:
         return self.drafts
 
     def take(self, quantity: Quantity, following: Quantity | None) -> None:
-        if quantity.kind == Kind.PERCENT:
+        if quantity.kind == PERCENT_KIND:
             self.take_percent(quantity, following)
-        elif quantity.kind == Kind.FRACTION:
+        elif quantity.kind == FRACTION_KIND:
             self.take_fraction(quantity)
-        elif quantity.kind in (Kind.MONEY, Kind.COUNT):
+        elif quantity.kind in (MONEY_KIND, COUNT_KIND):
             if not self.attach_target(quantity):
-                unit_class = UnitClass.MONEY if quantity.kind == Kind.MONEY else UnitClass.COUNT
+                unit_class = MONEY_CLASS if quantity.kind == MONEY_KIND else COUNT_CLASS
                 self.new_draft(quantity, unit_class, quantity.unit, value=quantity.value)
-        elif quantity.kind == Kind.BARE:
+        elif quantity.kind == BARE_KIND:
             self.take_bare(quantity)
 
     def new_draft(
@@ -158,7 +171,7 @@ class ClauseReader:
     def attach_target(self, quantity: Quantity) -> bool:
         """ "(kế hoạch 15 tỷ đồng)" after a result: the result's target."""
         last = self.drafts[-1] if self.drafts else None
-        unit_class = KIND_CLASS.get(quantity.kind, UnitClass.PERCENT)
+        unit_class = KIND_CLASS.get(quantity.kind, PERCENT_CLASS)
         if last is None or last.unit_class != unit_class or last.target is not None:
             return False
         if last.value is None or not self.doc.ends_with_cue("target_ref", quantity.start, 3):
@@ -187,13 +200,13 @@ class ClauseReader:
         )
         achieve = doc.ends_with_cue("achieve_verb", quantity.start, 3)
         rate = doc.has_cue("rate_word", self.window_start, quantity.start)
-        if following is not None and following.kind == Kind.FRACTION and not change:
+        if following is not None and following.kind == FRACTION_KIND and not change:
             fraction = Draft(
-                UnitClass.COUNT, "", 0, 0, (0, 0), 0, following.value, following.denominator
+                COUNT_CLASS, "", 0, 0, (0, 0), 0, following.value, following.denominator
             )
             if ratio_matches(fraction, percent):
                 self.new_draft(
-                    quantity, UnitClass.COUNT, "", percent_of_plan=percent, waits_for_fraction=True
+                    quantity, COUNT_CLASS, "", percent_of_plan=percent, waits_for_fraction=True
                 )
                 return
         if (plan or achieve) and not change and not rate and self.qualifies_last(last, quantity):
@@ -203,15 +216,15 @@ class ClauseReader:
             return
         if (plan or achieve) and not change and not rate:
             indicator = self.indicator_before(quantity)
-            if plan or (indicator and indicator.unit_class != UnitClass.PERCENT):
-                unit_class = indicator.unit_class if indicator else UnitClass.COUNT
-                if unit_class != UnitClass.PERCENT:
+            if plan or (indicator and indicator.unit_class != PERCENT_CLASS):
+                unit_class = indicator.unit_class if indicator else COUNT_CLASS
+                if unit_class != PERCENT_CLASS:
                     unit = indicator.unit if indicator else ""
                     self.new_draft(
                         quantity, unit_class, unit, percent_of_plan=percent, indicator=indicator
                     )
                     return
-        self.new_draft(quantity, UnitClass.PERCENT, "%", value=percent)
+        self.new_draft(quantity, PERCENT_CLASS, "%", value=percent)
 
     def qualifies_last(self, last: Draft | None, quantity: Quantity) -> bool:
         """Whether a share of plan belongs to the amount just before it.
@@ -219,7 +232,7 @@ class ClauseReader:
         Not when another indicator is named in between ("thu ngân sách 12 tỷ đồng,
         chi ngân sách đạt 95%").
         """
-        if last is None or last.unit_class == UnitClass.PERCENT or last.percent_of_plan is not None:
+        if last is None or last.unit_class == PERCENT_CLASS or last.percent_of_plan is not None:
             return False
         if last.value is None or quantity.start - last.end > 60:
             return False
@@ -248,7 +261,7 @@ class ClauseReader:
             return
         self.new_draft(
             quantity,
-            UnitClass.COUNT,
+            COUNT_CLASS,
             quantity.unit,
             value=quantity.value,
             target=quantity.denominator,
@@ -267,9 +280,9 @@ class ClauseReader:
         if phrase is None:
             return
         for entry in self.doc.lexicon.indicator_phrases[phrase]:
-            if entry.unit_class == UnitClass.COUNT and entry.code:
+            if entry.unit_class == COUNT_CLASS and entry.code:
                 self.new_draft(
-                    quantity, UnitClass.COUNT, entry.unit, value=quantity.value, indicator=entry
+                    quantity, COUNT_CLASS, entry.unit, value=quantity.value, indicator=entry
                 )
                 return
 

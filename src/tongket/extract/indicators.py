@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tongket.catalogue import UnitClass, load_indicators
-from tongket.extract.lexicon import IndicatorPhrase, Lexicon
+from tongket.extract.lexicon import COUNT_CLASS, PERCENT_CLASS, IndicatorPhrase, Lexicon
 from tongket.extract.numbers import words_in
 
 RATE_PREFIX = ("tỷ", "lệ")
@@ -26,7 +26,7 @@ def find_phrases(lexicon: Lexicon, words: list[str]) -> list[tuple[int, tuple[st
 def unit_fits(entry: IndicatorPhrase, unit_class: UnitClass, unit: str) -> bool:
     if entry.unit_class != unit_class:
         return False
-    if unit_class != UnitClass.COUNT or not unit or not entry.unit or unit == entry.unit:
+    if unit_class != COUNT_CLASS or not unit or not entry.unit or unit == entry.unit:
         return True
     return unit in _phrase_words(entry.code)
 
@@ -60,7 +60,7 @@ def rate_sibling(lexicon: Lexicon, words: list[str]) -> IndicatorPhrase | None:
     for _index, phrase in reversed(find_phrases(lexicon, words)):
         entries = lexicon.indicator_phrases.get(RATE_PREFIX + phrase, ())
         for entry in entries:
-            if entry.unit_class == UnitClass.PERCENT:
+            if entry.unit_class == PERCENT_CLASS:
                 return entry
     return None
 
@@ -82,7 +82,7 @@ def indicator_in(
         if (
             end <= start
             or read.get(window, False)
-            or (window in read and unit_class != UnitClass.PERCENT)
+            or (window in read and unit_class != PERCENT_CLASS)
         ):
             continue
         words = words_in(lower, start, end)
@@ -92,7 +92,7 @@ def indicator_in(
         if found is not None and generic is None:
             generic = found
         read[window] = generic is not None
-        if generic is not None and unit_class == UnitClass.PERCENT:
+        if generic is not None and unit_class == PERCENT_CLASS:
             sibling = rate_sibling(lexicon, words)
             if sibling is not None:
                 return sibling

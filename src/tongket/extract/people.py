@@ -19,6 +19,9 @@ MAX_ROLES = 4
 MAX_TOKENS = 40  # read after a cue
 TOKEN_REACH = 320  # characters that usually hold MAX_TOKENS tokens
 TITLE_TOKENS = 6  # looked at for one title
+# Reading a name looks at the tokens before index MAX_NAME_WORDS - 1 and the title that
+# may start at each: the first NAME_TOKENS tokens are all it can see.
+NAME_TOKENS = MAX_NAME_WORDS - 1 + TITLE_TOKENS
 
 Title = tuple[tuple[str, ...], int]  # the title's words (expanded) and the tokens it takes
 
@@ -27,26 +30,26 @@ def _is_name_word(word: str) -> bool:
     return word[0].isupper() and not word.isupper() and word.isalpha()
 
 
-def role_tokens(text: str, pos: int) -> list[str]:
-    """The first MAX_TOKENS tokens of ROLE_TOKEN from `pos`.
+def role_tokens(text: str, pos: int, limit: int = MAX_TOKENS) -> list[str]:
+    """The first `limit` tokens of ROLE_TOKEN from `pos`.
 
     No token holds a space, so the tokens are those of each space-separated piece in
     turn, and a piece of letters and digits only is one token. When a bounded stretch
-    holds more than MAX_TOKENS tokens, the first MAX_TOKENS end before the next one
-    starts, so they are the tokens an unbounded scan would give.
+    holds more than `limit` tokens, the first `limit` end before the next one starts,
+    so they are the tokens an unbounded scan would give.
     """
     tokens: list[str] = []
-    pieces = text[pos : pos + TOKEN_REACH].split(None, MAX_TOKENS + 1)
-    for piece in pieces[: MAX_TOKENS + 1]:  # each gives a token at least
+    pieces = text[pos : pos + TOKEN_REACH].split(None, limit + 1)
+    for piece in pieces[: limit + 1]:  # each gives a token at least
         if piece.isalnum():
             tokens.append(piece)
         else:
             tokens.extend(ROLE_TOKEN.findall(piece))
-    if len(tokens) > MAX_TOKENS:
-        return tokens[:MAX_TOKENS]
+    if len(tokens) > limit:
+        return tokens[:limit]
     if pos + TOKEN_REACH < len(text):
         finder = ROLE_TOKEN.finditer(text, pos)
-        return [m.group() for _, m in zip(range(MAX_TOKENS), finder, strict=False)]
+        return [m.group() for _, m in zip(range(limit), finder, strict=False)]
     return tokens
 
 
@@ -70,16 +73,19 @@ class PeopleReader:
             known = found.get(name)
             if known is not None and known.roles:
                 continue  # nothing a later mention says changes the person
+            if len(tokens) == NAME_TOKENS:  # the name was read from the first tokens only
+                tokens = role_tokens(self.text, cue.end())
             roles = self.read_roles(tokens, index)
             if known is None or roles:
                 found[name] = Person(name, roles)
         return found
 
     def read_name(self, pos: int) -> tuple[str, list[str], int] | None:
-        """The name after a cue, the tokens from there and the index of the token after it."""
+        """The name after a cue, the first NAME_TOKENS tokens from there and the index of
+        the token after the name."""
         if not self.text[pos : pos + 1].isupper():
             return None
-        tokens = role_tokens(self.text, pos)
+        tokens = role_tokens(self.text, pos, NAME_TOKENS)
         name: list[str] = []
         index = 0
         while index < len(tokens) and len(name) < MAX_NAME_WORDS:

@@ -37,6 +37,11 @@ class Kind(StrEnum):
     SUMMARY = "summary"
 
 
+# The kinds as plain names (a member looked up on its enum class is slow on Python 3.11).
+PERCENT_KIND, MONEY_KIND, COUNT_KIND = Kind.PERCENT, Kind.MONEY, Kind.COUNT
+FRACTION_KIND, BARE_KIND, SUMMARY_KIND = Kind.FRACTION, Kind.BARE, Kind.SUMMARY
+
+
 class Quantity(NamedTuple):
     kind: Kind
     start: int  # of the number
@@ -106,7 +111,7 @@ class Scanner:
             return None, end
         percent = PERCENT.match(self.lower, end, end + 12)
         if percent:
-            return self.make(Kind.PERCENT, start, percent.end(), value, "%"), percent.end()
+            return self.make(PERCENT_KIND, start, percent.end(), value, "%"), percent.end()
         return self.read_amount(start, end, value)
 
     def skip_joined(self, end: int) -> int:
@@ -141,7 +146,7 @@ class Scanner:
             return None, self.skip_joined(after)
         words = words_after(self.lower, after, 4)
         if words[:2] == ["chỉ", "tiêu"]:
-            quantity = self.make(Kind.SUMMARY, start, after, first, "", denominator)
+            quantity = self.make(SUMMARY_KIND, start, after, first, "", denominator)
             return quantity, after
         if self.looks_like_date(start, after, first, denominator):
             return None, after
@@ -150,7 +155,7 @@ class Scanner:
         if measure is not None:
             unit = self.lexicon.measures[measure].unit
             end_pos = self.end_of_words(after, len(measure))
-        quantity = self.make(Kind.FRACTION, start, after, first, unit, denominator)
+        quantity = self.make(FRACTION_KIND, start, after, first, unit, denominator)
         return quantity, end_pos
 
     def looks_like_date(self, start: int, after: int, day: Decimal, month: Decimal) -> bool:
@@ -193,16 +198,16 @@ class Scanner:
         amount = amount * multiplier
         if index < len(tokens) and tokens[index] in lexicon.currencies:
             last_end = matches[index].end()
-            return self.make(Kind.MONEY, start, last_end, amount, "đồng"), last_end
+            return self.make(MONEY_KIND, start, last_end, amount, "đồng"), last_end
         if self.is_non_fact_after(tokens, index):
             return None, end
         measure = self.measure_at(tokens, index)
         if measure is not None:
             words_used, unit = measure
             last_end = matches[index + words_used - 1].end()
-            return self.make(Kind.COUNT, start, last_end, amount, unit), last_end
+            return self.make(COUNT_KIND, start, last_end, amount, unit), last_end
         if multiplier >= 1_000_000:
-            return self.make(Kind.MONEY, start, last_end, amount, "đồng"), last_end
+            return self.make(MONEY_KIND, start, last_end, amount, "đồng"), last_end
         return self.read_bare(start, end, amount)
 
     def read_bare(self, start: int, end: int, amount: Decimal) -> tuple[Quantity | None, int]:
@@ -211,7 +216,7 @@ class Scanner:
             self.is_non_fact_before(start)
         ):
             return None, end
-        return self.make(Kind.BARE, start, end, amount, ""), end
+        return self.make(BARE_KIND, start, end, amount, ""), end
 
     def add_lower_part(
         self, tokens: list[re.Match[str]], index: int, amount: Decimal, scale: Decimal, last: int

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tongket.catalogue import UnitClass
 from tongket.extract.facts import Draft, Text
 from tongket.extract.indicators import indicator_in
-from tongket.extract.lexicon import IndicatorPhrase
+from tongket.extract.lexicon import COUNT_CLASS, PERCENT_CLASS, IndicatorPhrase
 from tongket.extract.lookups import lookups_of
 from tongket.extract.model import Fact
 
@@ -26,7 +25,7 @@ class Finisher:
         if self.is_noise(draft, indicator):
             return None
         unit_class, unit = draft.unit_class, draft.unit
-        if indicator is not None and draft.value is None and unit_class != UnitClass.PERCENT:
+        if indicator is not None and draft.value is None and unit_class != PERCENT_CLASS:
             unit_class, unit = indicator.unit_class, indicator.unit
         if not unit:
             unit = indicator.unit if indicator and indicator.unit_class == unit_class else ""
@@ -76,7 +75,7 @@ class Finisher:
     def is_noise(self, draft: Draft, indicator: IndicatorPhrase | None) -> bool:
         """Meeting logistics and the size of a project are not facts."""
         doc = self.doc
-        if draft.unit_class == UnitClass.COUNT and (indicator is None or not indicator.code):
+        if draft.unit_class == COUNT_CLASS and (indicator is None or not indicator.code):
             start, end = doc.segments.sentence(draft.start)
             if doc.has_cue("logistics", start, end):
                 return True

@@ -7,7 +7,7 @@ import re
 from tongket.extract.anchors import anchored_matches
 from tongket.extract.lexicon import Lexicon
 from tongket.extract.numbers import words_before
-from tongket.extract.quantities import Kind, Quantity
+from tongket.extract.quantities import SUMMARY_KIND, Quantity
 from tongket.extract.segments import Segments
 
 # Look-behinds sit after the first character so that the regex engine can skip ahead
@@ -28,7 +28,7 @@ def find_summaries(
     found: list[RawSummary] = []
     fraction_sentences = set()
     for quantity in quantities:
-        if quantity.kind == Kind.SUMMARY and quantity.denominator is not None:
+        if quantity.kind == SUMMARY_KIND and quantity.denominator is not None:
             total = int(quantity.denominator)
             found.append((int(quantity.value), total, (quantity.start, quantity.end)))
             fraction_sentences.add(segments.sentence(quantity.start))
