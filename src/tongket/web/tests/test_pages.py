@@ -89,3 +89,14 @@ def test_province_scorecard_shows_the_communes_sum_the_vietnamese_way(login: Any
         save_result(ResultInput(ward, revenue, Period(2026), Decimal(amount) * 10**6))
     text = login("captren").get(reverse("web:scorecard", args=[province.pk, "2026"]))
     assert "Σ 3.750 tỷ đồng" in text.content.decode()
+
+
+def test_scorecard_rows_escape_what_they_show(login: Any) -> None:
+    from tongket.indicators.models import Indicator
+
+    Indicator.objects.filter(code="economic_growth").update(name="Tăng trưởng <b>&</b>")
+    dap_da = resolve_unit("phường Đập Đá", 2023)
+    text = login("vanphong").get(reverse("web:scorecard", args=[dap_da.pk, "2023"]))
+    html = text.content.decode()
+    assert "Tăng trưởng &lt;b&gt;&amp;&lt;/b&gt;" in html and "<b>&</b>" not in html
+    assert 'data-indicator="economic_growth"' in html

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,14 +12,13 @@ from django.utils import timezone
 from tongket.periods import Period, PeriodError, PeriodKind
 from tongket.results.locks import lock_covering
 from tongket.results.models import Result, State, Target
-from tongket.results.scorecards import ScorecardRow, build_scorecard
+from tongket.results.scorecards import build_scorecard
 from tongket.synth.generate import SYNTH_NOTE
 from tongket.units.lookup import lineage
 from tongket.units.models import Level, Unit
 from tongket.units.text import fold_name
 from tongket.web.access import permissions, request_scope, unit_for
-from tongket.web.links import url_maker
-from tongket.web.presenters import achievement_width, format_figure, row_figures
+from tongket.web.scorecard_rows import render_groups
 
 BROWSE_PAGE_SIZE = 50
 HOME_ROWS = 1000  # (unit, year) pairs listed on the home page
@@ -115,32 +111,6 @@ def period_options(year: int) -> list[Period]:
     return [Period(year, kind, number) for kind, number in PERIOD_CHOICES]
 
 
-@dataclass(frozen=True)
-class RowExtras:
-    trend: str
-    target_history: str
-    result_history: str
-    source: str
-    rolled_up: str  # the subordinates' figure, when the unit has none of its own
-
-    @staticmethod
-    def maker(unit: Unit) -> Callable[[ScorecardRow], RowExtras]:
-        trend, history = url_maker("web:trend", 2), url_maker("web:history", 2)
-        provenance = url_maker("web:provenance", 2)
-
-        def links(row: ScorecardRow) -> RowExtras:
-            target, result, rolled = row.target, row.result, row.rolled_up
-            return RowExtras(
-                trend=trend(unit.pk, row.indicator.code),
-                target_history=history("target", target.pk) if target else "",
-                result_history=history("result", result.pk) if result else "",
-                source=provenance("result", result.pk) if result and result.document_id else "",
-                rolled_up=format_figure(rolled.value, row.indicator) if rolled else "",
-            )
-
-        return links
-
-
 def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = unit_for(request, unit_id)
     try:
@@ -148,21 +118,10 @@ def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     except PeriodError as error:
         raise Http404(str(error)) from error
     card = build_scorecard(unit, wanted)
-    links = RowExtras.maker(unit)
-    groups = [
-        (
-            group.group,
-            [
-                (row, *row_figures(row), achievement_width(row.evaluation), links(row))
-                for row in group.rows
-            ],
-        )
-        for group in card.groups
-    ]
     context = {
         "unit": unit,
         "card": card,
-        "groups": groups,
+        "table_rows": render_groups(unit, card.groups),
         "period": wanted,
         "periods": period_options(wanted.year),
         "years": range(wanted.year + 1, wanted.year - 5, -1),
