@@ -65,7 +65,10 @@ def roll_up_results(
     """`unit`'s figure of each indicator made from its subordinates' results by the
     indicator's rule, keyed by indicator id."""
     chosen = list(indicators)
-    found = subordinate_results(unit, chosen, period) if chosen else {}
+    has_parts = bool(chosen) and (
+        unit.level != Level.COMMUNE or Unit.objects.filter(parent=unit).exists()
+    )  # most communes have no sub-units: a cheap check spares the join
+    found = subordinate_results(unit, chosen, period) if has_parts else {}
     return {i.pk: roll_up(i, found.get(i.pk, [])) for i in chosen}
 
 
