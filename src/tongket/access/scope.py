@@ -26,6 +26,13 @@ class Scope:
     is_admin: bool
     roots: dict[int, set[str]]  # unit id → roles held over it
     _cache: dict[int, set[str]] = field(default_factory=dict)
+    _lineage: dict[int, list[Unit]] = field(default_factory=dict)
+
+    def successors(self, unit: Unit) -> list[Unit]:
+        """`lineage_successors(unit)`, read once per scope (one request)."""
+        if unit.pk not in self._lineage:
+            self._lineage[unit.pk] = lineage_successors(unit)
+        return self._lineage[unit.pk]
 
     @property
     def is_empty(self) -> bool:
@@ -35,7 +42,7 @@ class Scope:
         """The roles this user holds over `unit` (through its parents or its successors)."""
         if unit.pk not in self._cache:
             roles: set[str] = set()
-            for node in lineage_successors(unit):
+            for node in self.successors(unit):
                 for holder in [node, *node.ancestors()]:
                     roles |= self.roots.get(holder.pk, set())
             self._cache[unit.pk] = roles
@@ -56,7 +63,7 @@ class Scope:
         """Assign targets to `unit` as its superior: a superior of a unit above it."""
         if self.is_admin:
             return True
-        for node in lineage_successors(unit):
+        for node in self.successors(unit):
             if any(Role.SUPERIOR in self.roots.get(a.pk, set()) for a in node.ancestors()):
                 return True
         return False
