@@ -151,7 +151,7 @@ def bench_province() -> tuple[Unit, list[int], list[int]]:
     """The current province with the most communes, its communes and their predecessors."""
     from django.db.models import Count
 
-    from tongket.access.scope import lineage_predecessor_ids
+    from tongket.units.lookup import lineage_predecessor_ids
     from tongket.units.models import Level, Unit
 
     province = (

@@ -7,17 +7,16 @@ records of the wards merged into it). Checks are made on the server for every ob
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q
 
 from tongket.access.models import Membership, Role
-from tongket.units.models import Succession, Unit
+from tongket.units.lookup import lineage_predecessor_ids, lineage_successors
+from tongket.units.models import Unit
 
 ENTRY_ROLES = frozenset({Role.OFFICE, Role.LEADER})
-LINEAGE_DEPTH = 5
 TREE_DEPTH = 4  # province → district → commune → sub-unit
 
 
@@ -61,12 +60,15 @@ class Scope:
 
     def can_assign(self, unit: Unit) -> bool:
         """Assign targets to `unit` as its superior: a superior of a unit above it."""
-        if self.is_admin:
-            return True
+        return self.is_admin or self.superior_unit_over(unit) is not None
+
+    def superior_unit_over(self, unit: Unit) -> Unit | None:
+        """The unit above `unit` (or above what it became) where the user is a superior."""
         for node in self.successors(unit):
-            if any(Role.SUPERIOR in self.roots.get(a.pk, set()) for a in node.ancestors()):
-                return True
-        return False
+            for ancestor in node.ancestors():
+                if Role.SUPERIOR in self.roots.get(ancestor.pk, set()):
+                    return ancestor
+        return None
 
     def can_compare(self, unit: Unit) -> bool:
         """Compare the units below `unit`: superiors over it, its leaders and the admin."""
@@ -109,36 +111,3 @@ def scope_of(user: User | AnonymousUser) -> Scope:
         elif membership.unit_id is not None:
             roots.setdefault(membership.unit_id, set()).add(membership.role)
     return Scope(is_admin=is_admin, roots=roots)
-
-
-def lineage_successors(unit: Unit) -> list[Unit]:
-    """`unit` and every unit it became, transitively (with parents loaded)."""
-    seen: dict[int, Unit] = {unit.pk: unit}
-    frontier = [unit]
-    for _ in range(LINEAGE_DEPTH):
-        if all(node.valid_to is None for node in frontier):
-            break
-        edges = Succession.objects.filter(
-            predecessor__in=[n.pk for n in frontier if n.valid_to is not None]
-        ).select_related("successor__parent__parent__parent")
-        frontier = [e.successor for e in edges if e.successor_id not in seen]
-        seen.update((node.pk, node) for node in frontier)
-        if not frontier:
-            break
-    return list(seen.values())
-
-
-def lineage_predecessor_ids(unit_ids: Iterable[int]) -> set[int]:
-    """Ids of every unit that became one of `unit_ids`, transitively (not those given)."""
-    seen = set(unit_ids)
-    found: set[int] = set()
-    frontier = list(seen)
-    for _ in range(LINEAGE_DEPTH):
-        edges = Succession.objects.filter(successor__in=frontier)
-        fresh = {pk for pk in edges.values_list("predecessor_id", flat=True) if pk not in seen}
-        seen |= fresh
-        found |= fresh
-        frontier = list(fresh)
-        if not frontier:
-            break
-    return found

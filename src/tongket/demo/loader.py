@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from tongket.access.models import Membership, Role
-from tongket.access.scope import lineage_predecessor_ids
 from tongket.indicators.models import Indicator
 from tongket.indicators.services import load_default_catalogue
 from tongket.periods import Period
@@ -21,6 +20,7 @@ from tongket.results.models import Basis, Target
 from tongket.results.services import ResultInput, TargetInput, save_result, save_target
 from tongket.synth.writer import synthesize
 from tongket.units.loading import load_official_units
+from tongket.units.lookup import lineage_predecessor_ids
 from tongket.units.models import Level, Source, Succession, SuccessionKind, Unit
 from tongket.units.text import folded_full_name
 

@@ -24,13 +24,13 @@ from typing import NamedTuple, cast
 from django.db.models import Exists, OuterRef, Q
 
 from tongket import scorecard as engine
-from tongket.access.scope import lineage_predecessor_ids
 from tongket.catalogue import RollUp
 from tongket.indicators.models import Indicator
 from tongket.periods import Period, PeriodKind
 from tongket.results.models import Result, State, Target
 from tongket.results.rollup import decimal_or_none
 from tongket.results.scorecards import pick_results, to_engine_result, to_engine_target
+from tongket.units.lookup import lineage_predecessor_ids
 from tongket.units.models import Level, Unit
 
 DEFAULT_INDICATORS = 6  # shown when none are chosen: the most widely targeted

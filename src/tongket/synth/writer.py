@@ -28,7 +28,6 @@ from typing import Any, Literal
 from django.db import connection, transaction
 from django.db.models import Q
 
-from tongket.access.scope import lineage_predecessor_ids
 from tongket.catalogue import IndicatorSpec
 from tongket.indicators.models import Indicator
 from tongket.periods import PeriodKind
@@ -36,6 +35,7 @@ from tongket.results.models import Basis, Result, State, Target
 from tongket.scorecard.numbers import format_number
 from tongket.synth.generate import SYNTH_NOTE, Figure, catalogue_specs, generate_figures
 from tongket.synth.insert import RowInsert
+from tongket.units.lookup import lineage_predecessor_ids
 from tongket.units.models import Level, Source, Unit
 
 logger = logging.getLogger("tongket.synth")

@@ -1,13 +1,13 @@
-"""Finding a unit from what a person types: a GSO code or a name such as "phường Đập Đá"."""
+"""Finding a unit from what a person types ("phường Đập Đá", a GSO code), and its lineage."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Q
 
-from tongket.units.models import Unit
+from tongket.units.models import Succession, Unit
 from tongket.units.text import fold_name, written_words
 
 
@@ -82,7 +82,10 @@ def lineage(unit: Unit) -> tuple[list[Unit], list[Unit]]:
     return before, after
 
 
-def lineage_ancestry(unit: Unit, depth: int = 5) -> list[Unit]:
+LINEAGE_DEPTH = 5  # reorganisations followed, at most, in either direction
+
+
+def lineage_ancestry(unit: Unit, depth: int = LINEAGE_DEPTH) -> list[Unit]:
     """`unit` and every unit that became it, transitively (for trends across mergers)."""
     seen = {unit.pk: unit}
     frontier = [unit]
@@ -97,3 +100,36 @@ def lineage_ancestry(unit: Unit, depth: int = 5) -> list[Unit]:
             break
         frontier = nxt
     return list(seen.values())
+
+
+def lineage_successors(unit: Unit) -> list[Unit]:
+    """`unit` and every unit it became, transitively (with parents loaded)."""
+    seen: dict[int, Unit] = {unit.pk: unit}
+    frontier = [unit]
+    for _ in range(LINEAGE_DEPTH):
+        if all(node.valid_to is None for node in frontier):
+            break
+        edges = Succession.objects.filter(
+            predecessor__in=[n.pk for n in frontier if n.valid_to is not None]
+        ).select_related("successor__parent__parent__parent")
+        frontier = [e.successor for e in edges if e.successor_id not in seen]
+        seen.update((node.pk, node) for node in frontier)
+        if not frontier:
+            break
+    return list(seen.values())
+
+
+def lineage_predecessor_ids(unit_ids: Iterable[int]) -> set[int]:
+    """Ids of every unit that became one of `unit_ids`, transitively (not those given)."""
+    seen = set(unit_ids)
+    found: set[int] = set()
+    frontier = list(seen)
+    for _ in range(LINEAGE_DEPTH):
+        edges = Succession.objects.filter(successor__in=frontier)
+        fresh = {pk for pk in edges.values_list("predecessor_id", flat=True) if pk not in seen}
+        seen |= fresh
+        found |= fresh
+        frontier = list(fresh)
+        if not frontier:
+            break
+    return found

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tongket.access.models import Membership, Role
-from tongket.access.scope import lineage_predecessor_ids, lineage_successors, scope_of
-from tongket.units.lookup import resolve_unit
+from tongket.access.scope import scope_of
+from tongket.units.lookup import lineage_predecessor_ids, lineage_successors, resolve_unit
 from tongket.units.models import Level, Unit
 
 pytestmark = pytest.mark.django_db

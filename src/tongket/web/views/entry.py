@@ -18,8 +18,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path
 
-from tongket.access.models import Role
-from tongket.access.scope import Scope, lineage_successors
 from tongket.indicators.models import Indicator
 from tongket.periods import Period, PeriodError
 from tongket.results import locks
@@ -62,19 +60,10 @@ class Rights:
     assigner: Unit | None  # a superior's unit: the targets it saves are assigned by it
 
 
-def superior_over(scope: Scope, unit: Unit) -> Unit | None:
-    """The unit over `unit` (or over what it became) where the user holds the superior role."""
-    for node in lineage_successors(unit):
-        for ancestor in node.ancestors():
-            if Role.SUPERIOR in scope.roots.get(ancestor.pk, set()):
-                return ancestor
-    return None
-
-
 def rights_of(request: HttpRequest, unit: Unit) -> Rights:
     scope = request_scope(request)
     enter, assign = scope.can_enter(unit), scope.can_assign(unit)
-    assigner = superior_over(scope, unit) if assign and not enter else None
+    assigner = scope.superior_unit_over(unit) if assign and not enter else None
     return Rights(enter or assign, enter, scope.can_lock(unit), assigner)
 
 
