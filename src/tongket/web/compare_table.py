@@ -18,10 +18,14 @@ from tongket.catalogue import Direction
 from tongket.charts import Bar, bar_chart
 from tongket.indicators.models import Indicator
 from tongket.results.comparison import Cell, Comparison, UnitComparison
-from tongket.results.models import Assessment
 from tongket.results.ranking import Ordering, SortField, cell_figure, filter_rows, sort_rows
 from tongket.scorecard.numbers import format_number
-from tongket.web.presenters import COMPARATOR_SIGNS, format_amount, format_money
+from tongket.web.presenters import (
+    format_amount,
+    format_money,
+    result_figures_text,
+    target_figures_text,
+)
 
 STATUS_FILLS = {
     engine.Status.EXCEEDED: "#0b5394",
@@ -65,15 +69,9 @@ def column_label(indicator: Indicator) -> str:
 
 
 def target_text(cell: Cell) -> str:
-    target = cell.target
-    if target is None:
+    if cell.target is None:
         return ""
-    text = ""
-    if target.amount is not None:
-        sign = COMPARATOR_SIGNS.get(target.comparator, "")
-        text = sign + cell_text(target.amount, cell.indicator)
-    if target.maintain:
-        text = f"duy trì {text}".strip()
+    text = target_figures_text(cell.target, lambda amount: cell_text(amount, cell.indicator))
     return f"KH {text}" if text else ""
 
 
@@ -83,14 +81,7 @@ def result_text(cell: Cell) -> str:
         if cell.rolled_up is not None and cell.rolled_up.value is not None:
             return "Σ " + cell_text(cell.rolled_up.value, cell.indicator)
         return ""
-    parts = []
-    if result.value is not None:
-        parts.append(cell_text(result.value, cell.indicator))
-    if result.percent_of_plan is not None:
-        parts.append(f"{format_number(result.percent_of_plan)}% KH")
-    if not parts and result.assessed:
-        parts.append(Assessment(result.assessed).label.lower())
-    text = ", ".join(parts)
+    text = result_figures_text(result, lambda amount: cell_text(amount, cell.indicator))
     if cell.evaluation is not None and cell.evaluation.is_estimate:
         text += " (ước)"
     return text

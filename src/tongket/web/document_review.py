@@ -15,7 +15,7 @@ from tongket.periods import Period
 from tongket.results.models import Result, State, Target
 from tongket.scorecard.numbers import format_number
 from tongket.web.highlight import Highlight, highlights_of
-from tongket.web.presenters import COMPARATOR_SIGNS, format_figure
+from tongket.web.presenters import amount_text, format_figure, result_figures_text
 
 KIND_LABELS = {"target": "chỉ tiêu", "result": "kết quả"}
 SpanKey = tuple[str, tuple[tuple[int, int], ...]]
@@ -91,19 +91,12 @@ def span_key(code: str | None, spans: Iterable[object]) -> SpanKey:
 def target_text(target: Target) -> str:
     if target.amount is None:
         return "duy trì" if target.maintain else "—"
-    sign = COMPARATOR_SIGNS.get(target.comparator, "")
-    return sign + format_figure(target.amount, target.indicator)
+    return amount_text(target, lambda amount: format_figure(amount, target.indicator))
 
 
 def result_text(result: Result) -> str:
-    parts = []
-    if result.value is not None:
-        parts.append(format_figure(result.value, result.indicator))
-    if result.percent_of_plan is not None:
-        parts.append(f"{format_number(Decimal(result.percent_of_plan))}% KH")
-    if not parts and result.assessed:
-        parts.append(result.get_assessed_display().lower())
-    return ", ".join(parts) or "—"
+    figure = result_figures_text(result, lambda amount: format_figure(amount, result.indicator))
+    return figure or "—"
 
 
 def figure_text(record: Target | Result) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from tongket.results.models import Assessment
 from tongket.scorecard.numbers import format_number
 
 if TYPE_CHECKING:
@@ -49,27 +51,57 @@ def format_figure(amount: Decimal | None, indicator: Indicator) -> str:
     return format_amount(Decimal(amount), indicator.display_unit)
 
 
+class TargetFigures(Protocol):
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def comparator(self) -> str: ...
+    @property
+    def maintain(self) -> bool: ...
+
+
+class ResultFigures(Protocol):
+    @property
+    def value(self) -> Decimal | None: ...
+    @property
+    def percent_of_plan(self) -> Decimal | None: ...
+    @property
+    def assessed(self) -> str: ...
+
+
+def amount_text(target: TargetFigures, figure: Callable[[Decimal], str]) -> str:
+    """ "≥ 15 đảng viên": the target's amount with its comparator ("" without an amount)."""
+    if target.amount is None:
+        return ""
+    return COMPARATOR_SIGNS.get(target.comparator, "") + figure(Decimal(target.amount))
+
+
+def target_figures_text(target: TargetFigures, figure: Callable[[Decimal], str]) -> str:
+    """ "≥ 15 đảng viên", "duy trì 100%"; `figure` writes an amount in its unit."""
+    text = amount_text(target, figure)
+    return f"duy trì {text}".strip() if target.maintain else text
+
+
+def result_figures_text(result: ResultFigures, figure: Callable[[Decimal], str]) -> str:
+    """ "16,1%, 105% KH", or the assessment in words when no number was given."""
+    parts = []
+    if result.value is not None:
+        parts.append(figure(Decimal(result.value)))
+    if result.percent_of_plan is not None:
+        parts.append(f"{format_number(Decimal(result.percent_of_plan))}% KH")
+    if not parts and result.assessed:
+        parts.append(Assessment(result.assessed).label.lower())
+    return ", ".join(parts)
+
+
 def row_figures(row: ScorecardRow) -> tuple[str, str]:
     """(target text, result text) of a scorecard row."""
-    target_text = ""
-    if row.target is not None:
-        target = row.target
-        if target.amount is not None:
-            sign = COMPARATOR_SIGNS.get(target.comparator, "")
-            target_text = sign + format_figure(target.amount, row.indicator)
-        if target.maintain:
-            target_text = f"duy trì {target_text}".strip()
-    result_text = ""
-    if row.result is not None:
-        result = row.result
-        parts = []
-        if result.value is not None:
-            parts.append(format_figure(result.value, row.indicator))
-        if result.percent_of_plan is not None:
-            parts.append(f"{format_number(Decimal(result.percent_of_plan))}% KH")
-        if not parts and result.assessed:
-            parts.append(result.get_assessed_display().lower())
-        result_text = ", ".join(parts)
+
+    def figure(amount: Decimal) -> str:
+        return format_figure(amount, row.indicator)
+
+    target_text = "" if row.target is None else target_figures_text(row.target, figure)
+    result_text = "" if row.result is None else result_figures_text(row.result, figure)
     return target_text, result_text
 
 
