@@ -86,19 +86,28 @@ def to_engine_result(result: Result, baseline: Decimal | None) -> engine.Result:
     )
 
 
+WHOLE_YEAR = (99, 99)
+
+
+def year_standing(kind: str, number: int) -> tuple[int, int]:
+    """How complete a figure of a year is: the whole year, then 9 months, 6 months, …"""
+    return (
+        WHOLE_YEAR if kind == PeriodKind.YEAR.value else (PARTIAL_PREFERENCE.get(kind, -1), number)
+    )
+
+
 def pick_results(results: Iterable[Result], period: Period) -> dict[int, Result]:
     """For each indicator, the result of `period`, or for a year its best partial result."""
+    if period.kind != PeriodKind.YEAR:
+        return {r.indicator_id: r for r in results if r.period == period}
     chosen: dict[int, Result] = {}
-    rank: dict[int, tuple[int, int]] = {}
     for result in results:
-        if result.period == period:
+        if result.year != period.year:
+            continue
+        standing = year_standing(result.period_kind, result.period_number)
+        held = chosen.get(result.indicator_id)
+        if held is None or standing > year_standing(held.period_kind, held.period_number):
             chosen[result.indicator_id] = result
-            rank[result.indicator_id] = (99, 99)
-        elif period.kind == PeriodKind.YEAR and result.year == period.year:
-            key = (PARTIAL_PREFERENCE.get(result.period_kind, -1), result.period_number)
-            if key > rank.get(result.indicator_id, (-2, -2)):
-                chosen[result.indicator_id] = result
-                rank[result.indicator_id] = key
     return chosen
 
 
@@ -113,13 +122,9 @@ def previous_values(unit: Unit, year: int) -> dict[int, Decimal | None]:
     )
     best: dict[int, tuple[tuple[int, int], Decimal | None]] = {}
     for indicator_id, value, kind, number in rows:
-        rank = (
-            (99, 99)
-            if kind == PeriodKind.YEAR.value
-            else (PARTIAL_PREFERENCE.get(kind, -1), number)
-        )
-        if indicator_id not in best or rank > best[indicator_id][0]:
-            best[indicator_id] = (rank, value)
+        standing = year_standing(kind, number)
+        if indicator_id not in best or standing > best[indicator_id][0]:
+            best[indicator_id] = (standing, value)
     return {key: decimal_or_none(value) for key, (_, value) in best.items()}
 
 
