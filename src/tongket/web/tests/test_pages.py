@@ -100,3 +100,9 @@ def test_scorecard_rows_escape_what_they_show(login: Any) -> None:
     html = text.content.decode()
     assert "Tăng trưởng &lt;b&gt;&amp;&lt;/b&gt;" in html and "<b>&</b>" not in html
     assert 'data-indicator="economic_growth"' in html
+
+
+def test_pager_keeps_the_search_and_its_filters(login: Any) -> None:
+    page = login("quantri").get(reverse("web:units"), {"q": "an", "cu": "1"})
+    text = page.content.decode()
+    assert "Trang 1/" in text and "?q=an&amp;cu=1&amp;trang=2" in text
