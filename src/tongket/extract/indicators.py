@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from tongket.catalogue import UnitClass, load_indicators
@@ -10,12 +9,6 @@ from tongket.extract.lexicon import COUNT_CLASS, PERCENT_CLASS, IndicatorPhrase,
 from tongket.extract.numbers import words_in
 
 RATE_PREFIX = ("tỷ", "lệ")
-
-
-@dataclass(frozen=True)
-class IndicatorMatch:
-    phrase: IndicatorPhrase
-    position: int  # index of the phrase's first word in the window's words
 
 
 def find_phrases(lexicon: Lexicon, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:

@@ -148,7 +148,3 @@ def words_in(lower: str, start: int, end: int) -> list[str]:
         else:
             words.extend(WORD.findall(piece))
     return words
-
-
-def is_letter(char: str) -> bool:
-    return char.isalpha()

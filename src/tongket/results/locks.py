@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tongket.periods import Period, PeriodKind
+from tongket.periods import Period
 from tongket.results.models import LockEvent, PeriodLock
 from tongket.units.models import Unit
 
@@ -64,9 +64,3 @@ def unlock_period(unit: Unit, period: Period, user: User | None, reason: str) ->
     LockEvent.objects.create(
         unit=unit, period=period.slug, action=LockEvent.Action.UNLOCK, user=user, reason=reason
     )
-
-
-def locked_periods(unit: Unit, year: int) -> list[Period]:
-    slugs = PeriodLock.objects.filter(unit=unit, period__startswith=str(year))
-    periods = [Period.parse(slug) for slug in slugs.values_list("period", flat=True)]
-    return sorted(periods, key=lambda p: (p.kind != PeriodKind.YEAR, p.slug))
