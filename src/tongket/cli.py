@@ -11,6 +11,7 @@ import click
 from tongket.commands import data as data_commands
 from tongket.commands import documents as document_commands
 from tongket.commands import figures as figure_commands
+from tongket.commands import recommendations as recommendation_commands
 from tongket.commands import synth as synth_commands
 from tongket.commands import units as unit_commands
 from tongket.commands.common import setup_django
@@ -76,6 +77,7 @@ register(
     figure_commands.result_command,
     document_commands.import_report_command,
     document_commands.drafts,
+    recommendation_commands.recommendations_command,
     synth_commands.synth,
 )
 

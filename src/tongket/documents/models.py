@@ -39,3 +39,49 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Proposal(models.Model):
+    """Something the reader proposes from a document besides figures: the conference, its
+    people, commendation counts, Party counts, recommendations and directions. Nothing is
+    recorded until a person accepts it; `payload` is what will be recorded then.
+    """
+
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", "Hội nghị và người dự"
+        COMMENDATION = "commendation", "Khen thưởng"
+        RECOMMENDATION = "recommendation", "Kiến nghị"
+        PARTY_TALLY = "party_tally", "Xếp loại tổ chức đảng"
+        MEMBER_COUNT = "member_count", "Số lượng đảng viên"
+        DIRECTIONS = "directions", "Phương hướng, nhiệm vụ"
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Chờ duyệt"
+        ACCEPTED = "accepted", "Đã duyệt"
+        REJECTED = "rejected", "Đã loại"
+
+    document = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="proposals"
+    )
+    kind = models.CharField("loại", max_length=16, choices=Kind.choices)
+    payload = models.JSONField("nội dung đề xuất", default=dict)
+    spans = models.JSONField("vị trí trong văn bản", default=list, blank=True)
+    state = models.CharField("trạng thái", max_length=10, choices=State.choices, default="draft")
+    record_id = models.PositiveIntegerField("bản ghi đã tạo", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người duyệt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "đề xuất từ văn bản"
+        verbose_name_plural = "đề xuất từ văn bản"
+        ordering = ["document", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_state_display()})"

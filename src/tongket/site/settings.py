@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "tongket.results",
     "tongket.documents",
     "tongket.access",
+    "tongket.people",
+    "tongket.review",
+    "tongket.recommendations",
+    "tongket.party",
     "tongket.web",
 ]
 
