@@ -44,6 +44,10 @@ class Scope:
             for node in self.successors(unit):
                 for holder in [node, *node.ancestors()]:
                     roles |= self.roots.get(holder.pk, set())
+            if not roles and unit.parent is not None:
+                # a unit that ended with its parent (a district, dissolved in 2025) is in
+                # the scope of whoever holds what its parent became
+                roles = self.roles_over(unit.parent)
             self._cache[unit.pk] = roles
         return self._cache[unit.pk]
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tongket.documents.models import Document
+from tongket.documents.proposals import propose_review
 from tongket.extract import Fact, Report, extract_report
 from tongket.indicators.models import Indicator
 from tongket.periods import Period
@@ -48,6 +49,7 @@ class ImportOutcome:
     targets: int
     results: int
     skipped: int  # facts without a catalogue indicator
+    proposals: int = 0  # conference, people, commendations, … (documents.proposals)
 
 
 def document_format(filename: str) -> str:
@@ -121,7 +123,8 @@ def import_report(
             continue
         t, r = draft_fact(document, unit, indicator, fact, report_year, user)
         targets, results = targets + t, results + r
-    return ImportOutcome(document, report, targets, results, skipped)
+    proposals = len(propose_review(document, report))
+    return ImportOutcome(document, report, targets, results, skipped, proposals)
 
 
 def draft_fact(

@@ -30,6 +30,12 @@ class Conference(Provenance):
     opinions_count = models.PositiveIntegerField("số ý kiến phát biểu", null=True, blank=True)
     bodies_present = models.JSONField("cơ quan, tổ chức dự", default=list, blank=True)
     conclusions = models.TextField("kết luận của chủ trì", blank=True)
+    reported_summaries = models.JSONField(
+        "kết quả báo cáo nêu",
+        default=list,
+        blank=True,
+        help_text="Như bài viết nêu: [[14, 15]] là “14/15 chỉ tiêu đạt và vượt”.",
+    )
 
     class Meta:
         verbose_name = "hội nghị"

@@ -48,6 +48,7 @@ class ConferenceInput:
     opinions_count: int | None = None
     bodies_present: tuple[str, ...] = ()
     conclusions: str = ""
+    reported_summaries: tuple[tuple[int, int], ...] = ()
     attendees: tuple[AttendeeInput, ...] = ()
     documents: tuple[tuple[Document, str], ...] = ()
 
@@ -74,6 +75,8 @@ def validate_conference(data: ConferenceInput) -> None:
             errors["period"] = str(error)
     if data.opinions_count is not None and data.opinions_count < 0:
         errors["opinions_count"] = "Số ý kiến không được âm."
+    if any(not 0 <= achieved <= total or total == 0 for achieved, total in data.reported_summaries):
+        errors["reported_summaries"] = "Số chỉ tiêu đạt phải từ 0 đến tổng số chỉ tiêu."
     names = [" ".join(a.name.split()) for a in data.attendees]
     if any(not name for name in names):
         errors["attendees"] = "Mỗi người dự phải có họ và tên."
@@ -111,6 +114,7 @@ def save_conference(
         "opinions_count": data.opinions_count,
         "bodies_present": [b.strip() for b in data.bodies_present if b.strip()],
         "conclusions": data.conclusions.strip(),
+        "reported_summaries": [list(pair) for pair in data.reported_summaries],
         **provenance,
     }
     if conference is None:
