@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from tongket.access.models import Membership, Role
+from tongket.demo.review_cycle import load_review_cycle
 from tongket.indicators.models import Indicator
 from tongket.indicators.services import load_default_catalogue
 from tongket.periods import Period
@@ -165,6 +166,7 @@ def load_demo() -> DemoReport:
             t, r = load_entry(unit, ward["year"], entry, notes)
             targets, results = targets + t, results + r
     create_demo_logins()
+    load_review_cycle()
     synthetic = load_demo_synthetic()
     return DemoReport(wards=tuple(wards), targets=targets, results=results, synthetic=synthetic)
 
