@@ -11,5 +11,10 @@ urlpatterns = [
     path("", include("tongket.web.views.compare")),
     path("", include("tongket.web.views.trend")),
     path("", include("tongket.web.views.imports")),
+    path("", include("tongket.web.views.proposals")),
     path("", include("tongket.web.views.history")),
+    path("", include("tongket.web.views.recommendations")),
+    path("", include("tongket.web.views.conferences")),
+    path("", include("tongket.web.views.awards")),
+    path("", include("tongket.web.views.party")),
 ]

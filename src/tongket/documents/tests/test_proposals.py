@@ -82,7 +82,8 @@ def test_the_recommendation_of_dap_da_goes_to_the_town_and_reports_back() -> Non
     assert item.addressee.unit == document.unit.parent
     assert item.report_back_to is not None and item.report_back_to.kind == "standing"
     assert item.status == "new" and item.conference is not None
-    assert item.spans and document.text[item.spans[0][0] : item.spans[0][1]].startswith("UBND thị xã")
+    start, end = item.spans[0]
+    assert document.text[start:end].startswith("UBND thị xã")
 
 
 @needs_seeds

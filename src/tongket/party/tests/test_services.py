@@ -85,19 +85,19 @@ def test_counts_must_add_up() -> None:
 
 def test_the_figures_feed_the_scorecard() -> None:
     counts = tally_counts(total=13, excellent=2, good=11, done=0, failed=0)
-    store_tally(ward(), Period(2025), Subject.ORGANISATION, counts)
-    record_member_count(ward(), dt.date(2025, 12, 8), official=308, probationary=4)
-    add_admission(ward(), "Nguyễn Văn A", dt.date(2025, 3, 2))
-    figures = scorecard_figures(ward(), 2025)
+    store_tally(ward(), Period(2026), Subject.ORGANISATION, counts)
+    record_member_count(ward(), dt.date(2026, 12, 8), official=308, probationary=4)
+    add_admission(ward(), "Nguyễn Văn A", dt.date(2026, 3, 2))
+    figures = scorecard_figures(ward(), 2026)
     assert figures["party_cells_good"] == 13 and figures["party_cells_excellent"] == 2
     assert figures["party_org_good_rate"] == 100 and figures["party_members_total"] == 312
     assert figures["new_party_members"] == 1
-    saved = feed_scorecard(ward(), 2025)
+    saved = feed_scorecard(ward(), 2026)
     assert {r.indicator.code for r in saved} >= {"party_cells_good", "party_members_total"}
     stored = Result.objects.get(
         unit=ward(),
         indicator__code="party_cells_good",
-        year=2025,
+        year=2026,
         state="accepted",
         period_kind="year",
     )

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('review', '0001_initial'),
+        ("review", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='conference',
-            name='reported_summaries',
-            field=models.JSONField(blank=True, default=list, help_text='Như bài viết nêu: [[14, 15]] là “14/15 chỉ tiêu đạt và vượt”.', verbose_name='kết quả báo cáo nêu'),
+            model_name="conference",
+            name="reported_summaries",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Như bài viết nêu: [[14, 15]] là “14/15 chỉ tiêu đạt và vượt”.",
+                verbose_name="kết quả báo cáo nêu",
+            ),
         ),
     ]

@@ -68,7 +68,7 @@ def test_a_bad_conference_writes_nothing() -> None:
 def award(form: str, kind: str, quantity: int = 1, name: str = "") -> None:
     data = CommendationInput(
         unit=ward(),
-        year=2025,
+        year=2026,
         awarding_body="Đảng ủy phường An Nhơn",
         form=form,
         recipient_kind=kind,
@@ -82,7 +82,7 @@ def test_commendation_counts_per_form() -> None:
     award("giay_khen", "collective", 2)
     award("giay_khen", "person", 11)
     award("ky_niem_chuong", "person", name="Trần Thị Mẫu")
-    assert tally_sentence(commendation_counts(ward(), 2025)).startswith(
+    assert tally_sentence(commendation_counts(ward(), 2026)).startswith(
         "giấy khen cho 2 tập thể, 11 cá nhân"
     )
     with pytest.raises(ValidationError):
@@ -90,11 +90,11 @@ def test_commendation_counts_per_form() -> None:
 
 
 def test_directions_link_only_targets_of_their_year() -> None:
-    items = save_directions(ward(), 2026, ["Thu ngân sách đạt dự toán", "Giảm nghèo bền vững"])
+    items = save_directions(ward(), 2027, ["Thu ngân sách đạt dự toán", "Giảm nghèo bền vững"])
     assert [d.order for d in items] == [1, 2]
     targets = Target.objects.filter(unit=ward(), state="accepted")
     other_year = targets.exclude(year=2026).first()
     if other_year is not None:
         with pytest.raises(ValidationError):
             link_targets(items[0], [other_year])
-    assert Direction.objects.filter(unit=ward(), year=2026).count() == 2
+    assert Direction.objects.filter(unit=ward(), year=2027).count() == 2

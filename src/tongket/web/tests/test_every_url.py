@@ -6,6 +6,7 @@ so nobody adds a page without saying who may open it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -15,13 +16,16 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tongket.documents.models import Document
+from tongket.documents.models import Document, Proposal
 from tongket.indicators.models import Indicator
+from tongket.people.services import body_named
 from tongket.periods import Period
+from tongket.recommendations.services import RecommendationInput, raise_recommendation, units_above
 from tongket.results.models import Result, State
 from tongket.results.services import ResultInput, save_result
 from tongket.units.lookup import resolve_unit
 from tongket.units.models import Level, Unit
+from tongket.web.tests.review_objects import review_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +40,8 @@ class Route:
 
 
 ALL_200 = {role: 200 for role in ROLES}
+ANSWERER = {"vanphong": 403, "lanhdao": 403, "captren": 302, "quantri": 302}  # to the province
+ENTER_200 = {**ALL_200, "captren": 403}
 ROUTES: dict[str, Route] = {
     "home": Route("get", ALL_200, ()),
     "units": Route("get", ALL_200, ()),
@@ -62,9 +68,37 @@ ROUTES: dict[str, Route] = {
         {"vanphong": 302, "lanhdao": 302, "captren": 403, "quantri": 302},
         ("document_id",),
     ),
+    "proposal_action": Route(
+        "post",
+        {"vanphong": 302, "lanhdao": 302, "captren": 403, "quantri": 302},
+        ("document_id", "proposal_id"),
+    ),
     "provenance": Route("get", {role: 302 for role in ROLES}, ("record_type", "record_id")),
     "history": Route("get", ALL_200, ("record_type", "record_id")),
     "unit_history": Route("get", ALL_200, ("unit_id",)),
+    "recommendations_out": Route("get", ALL_200, ("unit_id",)),
+    "recommendations_in": Route("get", ALL_200, ("unit_id",)),
+    "recommendations_overdue": Route("get", ALL_200, ()),
+    "recommendation": Route("get", ALL_200, ("recommendation_id",)),
+    "recommendation_new": Route("get", {**ALL_200, "captren": 403}, ("unit_id",)),
+    "recommendation_status": Route("post", ANSWERER, ("recommendation_id",)),
+    "recommendation_forward": Route("post", ANSWERER, ("recommendation_id",)),
+    "conferences": Route("get", ALL_200, ("unit_id",)),
+    "conference": Route("get", ALL_200, ("conference_id",)),
+    "conference_new": Route("get", ENTER_200, ("unit_id",)),
+    "conference_edit": Route("get", ENTER_200, ("conference_id",)),
+    "person": Route("get", ALL_200, ("person_id",)),
+    "directions": Route("get", ALL_200, ("unit_id", "year")),
+    "commendations": Route("get", ALL_200, ("unit_id", "year")),
+    "party": Route("get", ALL_200, ("unit_id", "period")),
+    "party_ratings": Route("post", ENTER_200, ("unit_id", "period")),
+    "party_counts": Route("post", ENTER_200, ("unit_id", "period")),
+    "party_admission": Route("post", ENTER_200, ("unit_id", "period")),
+    "party_feed": Route(
+        "post",
+        {**ENTER_200, "vanphong": 302, "lanhdao": 302, "quantri": 302},
+        ("unit_id", "period"),
+    ),
 }
 PUBLIC = {"login": "get", "logout": "post"}
 
@@ -111,7 +145,23 @@ def place(unit: Unit, suffix: str) -> dict[str, Any]:
         document=document,
         spans=[[31, 34]],
     )
+    proposal = Proposal.objects.create(
+        document=document,
+        kind="member_count",
+        payload={"counted_on": "2023-12-08", "official": 30, "probationary": 2},
+    )
+    province = Unit.objects.get(
+        pk__in=units_above(unit), level=Level.PROVINCE, valid_to__isnull=True
+    )
+    bodies = [body_named(province, name) for name in ("UBND tỉnh", "Sở Nội vụ")]
+    raised = RecommendationInput(unit, dt.date(2023, 3, 1), bodies[0], "Kiến nghị", "Nội dung")
     return {
+        "recommendation_id": raise_recommendation(raised).pk,
+        "_forms": {
+            "recommendation_status": {"status": "in_progress"},
+            "recommendation_forward": {"body": bodies[1].pk},
+        },
+        "proposal_id": proposal.pk,
         "unit_id": unit.pk,
         "period": "2023",
         "year": 2023,
@@ -121,6 +171,7 @@ def place(unit: Unit, suffix: str) -> dict[str, Any]:
         "record_id": draft.pk,
         "record_type": "result",
         "_result": result.pk,
+        **review_objects(unit, suffix),
     }
 
 
@@ -143,7 +194,7 @@ def request(client: Client, name: str, objects: dict[str, Any]) -> int:
     if name in ("history", "provenance"):
         args = ["result", objects["_result"] if name == "history" else objects["record_id"]]
     url = reverse(f"web:{name}", args=args)
-    data = {"action": "lock"} if name == "lock" else {"action": "reject"}
+    data = objects["_forms"].get(name, {"action": "lock" if name == "lock" else "reject"})
     response = client.post(url, data) if route.method == "post" else client.get(url)
     return int(response.status_code)
 

@@ -49,6 +49,7 @@ from tongket.web.document_review import (
     summary_rows,
 )
 from tongket.web.highlight import highlight_html
+from tongket.web.proposal_review import proposal_highlights, proposal_views
 
 PAGE_SIZE = 50
 MAX_UNIT_OPTIONS = 300
@@ -305,7 +306,9 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     rows = fact_rows(document, records, indicators)
     selected_row = row_of(rows, request.GET.get("fact", ""))
     selected = {selected_row.key} if selected_row else set()
-    highlighted = highlight_html(document.text, page_highlights(document, rows), selected)
+    proposals = proposal_views(document)
+    marks = page_highlights(document, rows) + proposal_highlights(proposals)
+    highlighted = highlight_html(document.text, marks, selected)
     states = [r.state for r in records]
     context = {
         "document": document,
@@ -315,6 +318,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "summaries": summary_rows(document),
         "people": document.extraction.get("people", []) if document.extraction else [],
         "selected": selected_row,
+        "proposals": proposals,
         "pending": states.count(State.DRAFT),
         "accepted": states.count(State.ACCEPTED),
         "rejected": states.count(State.REJECTED),

@@ -19,6 +19,7 @@ from tongket.units.models import Level, Unit
 from tongket.units.text import fold_name
 from tongket.web.access import permissions, request_scope, unit_for
 from tongket.web.scorecard_rows import render_groups
+from tongket.web.views.party import party_scorecard_line
 
 BROWSE_PAGE_SIZE = 50
 HOME_ROWS = 1000  # (unit, year) pairs listed on the home page
@@ -132,6 +133,7 @@ def scorecard(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
             for record in (row.target, row.result)
         ),
         "printing": request.GET.get("in") == "1",
+        "party_line": party_scorecard_line(unit, wanted.year),
         **permissions(request, unit),
     }
     return render(request, "web/scorecard.html", context)
