@@ -55,6 +55,8 @@ class Ids:
     document: int | None = None
     accepted: int | None = None  # the result accepted from the document
     synthetic_year: int | None = None  # a year of synthetic figures for the province, if any
+    conference: int | None = None  # the demo ward's review conference
+    late: int | None = None  # one of the demo ward's overdue recommendations
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,18 @@ SHOTS = (
         "vanphong",
         lambda i: route("web:history", "result", i.accepted) if i.accepted else None,
     ),
+    Shot(
+        "conference",
+        "vanphong",
+        lambda i: route("web:conference", i.conference) if i.conference else None,
+    ),
+    Shot("recommendations", "vanphong", lambda i: route("web:recommendations_out", i.an_nhon)),
+    Shot(
+        "recommendation",
+        "captren",
+        lambda i: route("web:recommendation", i.late) if i.late else None,
+    ),
+    Shot("party", "lanhdao", lambda i: route("web:party", i.an_nhon, "2025")),
 )
 
 
@@ -162,6 +176,11 @@ def synthetic_year(server: DevServer) -> int | None:
     return int(str(rows[0][0])) if rows and rows[0][0] is not None else None
 
 
+def first_id(server: DevServer, sql: str) -> int | None:
+    rows = server.query(sql)
+    return int(str(rows[0][0])) if rows and rows[0][0] is not None else None
+
+
 def read_ids(server: DevServer, browser: Browser) -> Ids:
     from tongket.demo.loader import DEMO_PASSWORD
 
@@ -177,6 +196,10 @@ def read_ids(server: DevServer, browser: Browser) -> Ids:
         document=document,
         accepted=accepted,
         synthetic_year=synthetic_year(server),
+        conference=first_id(server, "SELECT min(id) FROM review_conference WHERE kind = 'review'"),
+        late=first_id(
+            server, "SELECT min(id) FROM recommendations_recommendation WHERE status = 'new'"
+        ),
     )
 
 
