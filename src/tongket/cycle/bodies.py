@@ -4,24 +4,24 @@ department. The words live in `data/body_kinds.csv`; the longest word that start
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from functools import cache
-from importlib import resources
 
-BODY_KIND_COLUMNS = ("word", "kind")
+from tongket.cycle.messages import read_csv_rows
+
 BODY_KINDS = ("party", "standing", "council", "committee", "department", "front", "other")
+
+
+def longest_first(rows: list[dict[str, str]], column: str) -> tuple[tuple[str, str], ...]:
+    """(word, `column`) pairs, the word NFC and lower case, longest word first."""
+    pairs = [(unicodedata.normalize("NFC", row["word"]).lower(), row[column]) for row in rows]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
 @cache
 def body_kind_words() -> tuple[tuple[str, str], ...]:
     """(word, kind) rows, longest word first."""
-    text = resources.files("tongket.cycle").joinpath("data", "body_kinds.csv").read_text("utf-8")
-    reader = csv.DictReader(text.splitlines())
-    if tuple(reader.fieldnames or ()) != BODY_KIND_COLUMNS:
-        raise ValueError(f"body_kinds.csv columns are {reader.fieldnames}")
-    rows = [(unicodedata.normalize("NFC", row["word"]).lower(), row["kind"]) for row in reader]
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+    return longest_first(read_csv_rows("body_kinds.csv"), "kind")
 
 
 def guess_body_kind(name: str) -> str:
@@ -36,12 +36,7 @@ def guess_body_kind(name: str) -> str:
 @cache
 def body_level_words() -> tuple[tuple[str, str], ...]:
     """(word, unit kind word) rows of `data/body_levels.csv`, longest word first."""
-    text = resources.files("tongket.cycle").joinpath("data", "body_levels.csv").read_text("utf-8")
-    reader = csv.DictReader(text.splitlines())
-    if tuple(reader.fieldnames or ()) != ("word", "unit_kind"):
-        raise ValueError(f"body_levels.csv columns are {reader.fieldnames}")
-    rows = [(unicodedata.normalize("NFC", r["word"]).lower(), r["unit_kind"]) for r in reader]
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+    return longest_first(read_csv_rows("body_levels.csv"), "unit_kind")
 
 
 def named_level(name: str) -> str | None:

@@ -10,7 +10,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from tongket.documents.models import Document, Proposal
-from tongket.documents.proposals import accepted_conference
 from tongket.party.services import record_member_count, store_tally, tally_counts
 from tongket.people.models import Body
 from tongket.people.services import body_named
@@ -39,8 +38,11 @@ def day(text: str | None, what: str) -> dt.date:
 
 
 def conference_of(document: Document) -> Conference | None:
-    record_id = accepted_conference(document)
-    return Conference.objects.filter(pk=record_id).first() if record_id else None
+    """The conference accepted from `document`, to which its other proposals attach."""
+    found = document.proposals.filter(kind=Proposal.Kind.CONFERENCE, state="accepted").first()
+    if found is None or found.record_id is None:
+        return None
+    return Conference.objects.filter(pk=found.record_id).first()
 
 
 def record_conference(proposal: Proposal, user: User | None) -> int:

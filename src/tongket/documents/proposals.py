@@ -17,9 +17,11 @@ from django.utils import timezone
 from tongket.cycle.bodies import named_level
 from tongket.cycle.conferences import times_of_day
 from tongket.documents.models import Document, Proposal
+from tongket.documents.proposal_records import RECORDERS
 from tongket.extract import Report
 from tongket.extract.model import EventDate
 from tongket.extract.review import ReviewReading, read_review
+from tongket.results.services import recorded_user
 from tongket.units.models import Unit
 from tongket.units.text import kind_word
 
@@ -171,20 +173,12 @@ def propose_review(document: Document, report: Report) -> list[Proposal]:
     return Proposal.objects.bulk_create(proposals_of(document, report, reading))
 
 
-def accepted_conference(document: Document) -> int | None:
-    """The conference accepted from `document`, to which the other proposals attach."""
-    found = document.proposals.filter(kind=Proposal.Kind.CONFERENCE, state="accepted").first()
-    return found.record_id if found is not None else None
-
-
 @transaction.atomic
 def accept_proposal(
     proposal: Proposal, user: User | None = None, changes: Payload | None = None
 ) -> int:
     """Record what `proposal` proposes, with the reviewer's `changes` to its payload (a day
     the text does not give, a corrected name); the id of the record made."""
-    from tongket.documents.proposal_records import RECORDERS
-
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if locked.state != Proposal.State.DRAFT:
         raise ValidationError("Đề xuất này đã được xử lý.")
@@ -205,6 +199,6 @@ def reject_proposal(proposal: Proposal, user: User | None = None) -> None:
 def decide(proposal: Proposal, state: str, user: User | None, record_id: int | None) -> None:
     proposal.state = state
     proposal.record_id = record_id
-    proposal.decided_by = user if user is not None and user.is_authenticated else None
+    proposal.decided_by = recorded_user(user)
     proposal.decided_at = timezone.now()
     proposal.save()

@@ -29,6 +29,7 @@ from tongket.results.services import (
     accepted_in_slot_of,
     change_state,
     record_period,
+    recorded_user,
     snapshot,
     validate_result,
     validate_target,
@@ -112,7 +113,7 @@ def import_report(
         text=text,
         extraction=report.to_dict(),
         year=report_year,
-        uploaded_by=user if user is not None and user.is_authenticated else None,
+        uploaded_by=recorded_user(user),
     )
     indicators = {i.code: i for i in Indicator.objects.all()}
     targets = results = skipped = 0
@@ -141,7 +142,7 @@ def draft_fact(
         "state": State.DRAFT,
         "document": document,
         "spans": spans,
-        "entered_by": user if user is not None and user.is_authenticated else None,
+        "entered_by": recorded_user(user),
         "note": fact.label,
     }
     if fact.kind == "target":

@@ -26,7 +26,7 @@ from tongket.party.models import Admission, MemberCount, Rating, Subject, Tally
 from tongket.people.models import Person
 from tongket.periods import Period, PeriodKind
 from tongket.results.models import Result
-from tongket.results.services import ResultInput, save_result
+from tongket.results.services import ResultInput, recorded_user, save_result
 from tongket.units.models import Unit
 
 FED_NOTE = "Tính từ đánh giá, xếp loại đảng"
@@ -94,7 +94,7 @@ def save_ratings(
     check_entries(period, entries)
     rules = rules_of(period)
     Rating.objects.filter(unit=unit, period=period.slug, subject=subject).delete()
-    entered_by = user if user is not None and user.is_authenticated else None
+    entered_by = recorded_user(user)
     Rating.objects.bulk_create(
         Rating(
             unit=unit,
@@ -169,7 +169,7 @@ def store_tally(
         unit=unit, period=period.slug, subject=subject, state="accepted"
     ).first()
     if tally is None:
-        entered_by = user if user is not None and user.is_authenticated else None
+        entered_by = recorded_user(user)
         return Tally.objects.create(
             unit=unit, period=period.slug, subject=subject, entered_by=entered_by, **fields
         )
@@ -190,7 +190,7 @@ def record_member_count(
 ) -> MemberCount:
     if official < 0 or probationary < 0:
         raise ValidationError("Số đảng viên không được âm.")
-    entered_by = user if user is not None and user.is_authenticated else None
+    entered_by = recorded_user(user)
     count, _ = MemberCount.objects.update_or_create(
         unit=unit,
         counted_on=counted_on,
@@ -213,7 +213,7 @@ def add_admission(
         raise ValidationError("Họ và tên đảng viên mới không được để trống.")
     if admitted_on > dt.date.today():
         raise ValidationError("Ngày kết nạp không được sau hôm nay.")
-    entered_by = user if user is not None and user.is_authenticated else None
+    entered_by = recorded_user(user)
     return Admission.objects.create(
         unit=unit, name=cleaned, admitted_on=admitted_on, cell=cell.strip(), entered_by=entered_by
     )

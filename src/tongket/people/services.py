@@ -72,16 +72,3 @@ def body_named(unit: Unit, name: str) -> Body:
     if body is None:
         body = Body.objects.create(unit=unit, name=cleaned, kind=guess_body_kind(cleaned))
     return body
-
-
-def role_history(person: Person) -> list[tuple[dt.date | None, str, str]]:
-    """(date, title, where) of every position and conference attendance, oldest first."""
-    rows: list[tuple[dt.date | None, str, str]] = []
-    for position in person.positions.select_related("unit"):
-        day = position.since or position.attested_on
-        rows.append((day, position.title, position.unit.full_name if position.unit else ""))
-    for attendance in person.attendances.select_related("conference__unit"):
-        if attendance.title:
-            conference = attendance.conference
-            rows.append((conference.held_on, attendance.title, conference.title))
-    return sorted(set(rows), key=lambda row: (row[0] or dt.date.min, row[1]))

@@ -25,6 +25,7 @@ from tongket.cycle.workflow import (
 )
 from tongket.people.models import Body
 from tongket.recommendations.models import Change, Recommendation
+from tongket.results.services import recorded_user
 from tongket.review.models import Conference
 from tongket.units.lookup import lineage_successors
 from tongket.units.models import Unit
@@ -92,7 +93,7 @@ def raise_recommendation(
         deadline=data.deadline,
         report_back_to=data.report_back_to,
         conference=data.conference,
-        entered_by=user if user is not None and user.is_authenticated else None,
+        entered_by=recorded_user(user),
         **provenance,
     )
     record_change(recommendation, Change.Action.RAISED, user, to_status=recommendation.status)
@@ -116,7 +117,7 @@ def record_change(
         to_status=to_status,
         note=note,
         details=details or {},
-        user=user if user is not None and user.is_authenticated else None,
+        user=recorded_user(user),
     )
 
 

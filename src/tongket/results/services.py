@@ -20,6 +20,11 @@ from tongket.scorecard.numbers import strip_trailing_zeros
 from tongket.units.models import Unit
 
 
+def recorded_user(user: User | None) -> User | None:
+    """The user to record as having made a change (None for the CLI and anonymous callers)."""
+    return user if user is not None and user.is_authenticated else None
+
+
 class ConflictError(Exception):
     """The record changed since the caller read it; `changes` says how."""
 
@@ -55,7 +60,7 @@ def write_revision(
         action=action,
         before=before,
         after=snapshot(record) if action != Revision.Action.DELETE else None,
-        user=user if user is not None and user.is_authenticated else None,
+        user=recorded_user(user),
         reason=reason,
     )
 
@@ -248,7 +253,7 @@ def save_accepted(
     """The accepted record of `slot`, created with `fields` or updated to them."""
     existing = model.objects.select_for_update().filter(**slot, state=State.ACCEPTED).first()
     if existing is None:
-        entered_by = user if user is not None and user.is_authenticated else None
+        entered_by = recorded_user(user)
         record = model.objects.create(**slot, **fields, entered_by=entered_by)
         write_revision(record, Revision.Action.CREATE, None, user, reason)
         return record

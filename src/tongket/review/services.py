@@ -16,6 +16,7 @@ from tongket.documents.models import Document
 from tongket.people.services import person_named, record_position
 from tongket.periods import Period, PeriodError
 from tongket.results.models import Target
+from tongket.results.services import recorded_user
 from tongket.review.models import (
     Attendance,
     Commendation,
@@ -118,7 +119,7 @@ def save_conference(
         **provenance,
     }
     if conference is None:
-        entered_by = user if user is not None and user.is_authenticated else None
+        entered_by = recorded_user(user)
         conference = Conference.objects.create(entered_by=entered_by, **fields)
     else:
         for key, value in fields.items():
@@ -168,7 +169,7 @@ def save_directions(
     if conference is not None and conference.unit_id != unit.pk:
         raise ValidationError("Hội nghị không phải của đơn vị này.")
     start = Direction.objects.filter(unit=unit, year=year, state="accepted").count()
-    entered_by = user if user is not None and user.is_authenticated else None
+    entered_by = recorded_user(user)
     return [
         Direction.objects.create(
             unit=unit,
@@ -239,7 +240,7 @@ def add_commendation(
     person = None
     if data.recipient_kind == "person" and data.recipient_name.strip():
         person = person_named(data.recipient_name, data.unit)
-    entered_by = user if user is not None and user.is_authenticated else None
+    entered_by = recorded_user(user)
     return Commendation.objects.create(
         unit=data.unit,
         year=data.year,

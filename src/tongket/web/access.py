@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
@@ -58,6 +59,11 @@ def unit_for(request: HttpRequest, unit_id: int, need: Need = "view") -> Unit:
     if not allowed(scope, unit, need):
         raise PermissionDenied(REFUSALS[need])
     return unit
+
+
+def acting_user(request: HttpRequest) -> User | None:
+    """The logged-in user, to record as having made a change."""
+    return request.user if isinstance(request.user, User) else None
 
 
 def permissions(request: HttpRequest, unit: Unit) -> dict[str, bool]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from tongket.cycle.awards import form_label
 from tongket.cycle.conferences import conference_kind_label, time_of_day_label
+from tongket.cycle.messages import format_date
 from tongket.documents.models import Document, Proposal
 from tongket.web.highlight import Highlight, highlights_of
 
@@ -30,7 +31,7 @@ class ProposalView:
 
 
 def day_text(value: str | None) -> str:
-    return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else "chưa rõ"
+    return format_date(dt.date.fromisoformat(value)) if value else "chưa rõ"
 
 
 def conference_lines(data: dict[str, Any]) -> list[str]:

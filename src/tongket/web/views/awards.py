@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -26,7 +25,7 @@ from tongket.review.services import (
     unit_family,
 )
 from tongket.units.models import Unit
-from tongket.web.access import permissions, unit_for
+from tongket.web.access import acting_user, permissions, unit_for
 from tongket.web.conference_form import DATE_FORMATS, spread_errors
 from tongket.web.presenters import format_figure, target_figures_text
 
@@ -37,10 +36,6 @@ def checked_year(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404(f"Năm {year} không hợp lệ.")
     return year
-
-
-def user_of(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
 
 
 def unit_conferences(unit: Unit) -> list[Conference]:
@@ -105,7 +100,7 @@ def post_directions(request: HttpRequest, unit: Unit, year: int, items: list[Dir
     texts = [line for line in request.POST.get("texts", "").splitlines() if line.strip()]
     conference_id = request.POST.get("conference", "")
     conference = next((c for c in unit_conferences(unit) if str(c.pk) == conference_id), None)
-    added = save_directions(unit, year, texts, user_of(request), conference)
+    added = save_directions(unit, year, texts, acting_user(request), conference)
     return f"Đã thêm {len(added)} phương hướng, nhiệm vụ năm {year}."
 
 
@@ -163,7 +158,7 @@ def commendations(request: HttpRequest, unit_id: int, year: int) -> HttpResponse
         if form.is_valid():
             try:
                 added = add_commendation(
-                    commendation_input(unit, year, form.cleaned_data), user_of(request)
+                    commendation_input(unit, year, form.cleaned_data), acting_user(request)
                 )
             except ValidationError as error:
                 others = spread_errors(form, error)

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -20,7 +19,7 @@ from tongket.review.models import Attendance, Conference
 from tongket.review.services import chairs, save_conference, unit_family
 from tongket.units.models import Unit
 from tongket.web import conference_form as cf
-from tongket.web.access import Need, permissions, request_scope, unit_for
+from tongket.web.access import Need, acting_user, permissions, request_scope, unit_for
 
 ACCEPTED = "accepted"
 
@@ -117,7 +116,7 @@ def conference_editor(
         chosen = cf.chosen_documents(request.POST)
         row_errors = cf.attendee_errors(rows)
         if form.is_valid() and not row_errors:
-            user = request.user if isinstance(request.user, User) else None
+            user = acting_user(request)
             data = cf.conference_input(unit, form.cleaned_data, rows, chosen)
             try:
                 saved = save_conference(data, user, conference)

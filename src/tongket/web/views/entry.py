@@ -44,7 +44,7 @@ from tongket.results.services import (
 )
 from tongket.units.models import Level, Unit
 from tongket.web import entry_forms as forms
-from tongket.web.access import REFUSALS, request_scope, unit_for
+from tongket.web.access import REFUSALS, acting_user, request_scope, unit_for
 from tongket.web.entry_grid import ConflictNote, GridContext, build_groups
 from tongket.web.views.pages import period_options
 
@@ -203,7 +203,7 @@ def save_grid(request: HttpRequest, sheet: Sheet, rights: Rights) -> HttpRespons
     if refusal:
         return render_grid(request, sheet, rights, notice=refusal, status=409)
     changes, conflicts = plan_changes(sheet, posts.values())
-    user = request.user if isinstance(request.user, User) else None
+    user = acting_user(request)
     refused = bool(conflicts) or any(p.errors for p in posts.values())
     saved, late_conflicts = apply_changes(sheet, rights, changes, user, refused)
     conflicts += late_conflicts

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
@@ -39,7 +38,7 @@ from tongket.results.scorecards import has_data
 from tongket.units.lookup import UnitNotFound, resolve_unit
 from tongket.units.models import Level, Unit
 from tongket.vnformat import parse_decimal
-from tongket.web.access import REFUSALS, request_scope
+from tongket.web.access import REFUSALS, acting_user, request_scope
 from tongket.web.document_review import (
     fact_rows,
     figure_text,
@@ -61,14 +60,6 @@ LEVEL_ORDER: dict[str, int] = {
 }
 BIGGEST_FIGURE = Decimal(10) ** 17
 MODELS: dict[str, type[Target] | type[Result]] = {"target": Target, "result": Result}
-
-
-def acting_user(request: HttpRequest) -> User:
-    """The logged-in user (every page requires a login)."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied("Cần đăng nhập.")
-    return user
 
 
 # --- the list -------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 from tongket.periods import Period, PeriodError
 from tongket.results import locks
 from tongket.results.models import LockEvent
-from tongket.web.access import unit_for
+from tongket.web.access import acting_user, unit_for
 
 
 @require_POST
@@ -25,7 +24,7 @@ def lock(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
         raise Http404(str(error)) from error
     action = request.POST.get("action", "")
     reason = request.POST.get("reason", "").strip()
-    user = request.user if isinstance(request.user, User) else None
+    user = acting_user(request)
     try:
         if action == LockEvent.Action.LOCK:
             locks.lock_period(unit, wanted, user, reason)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -38,7 +37,7 @@ from tongket.periods import Period, PeriodError, PeriodKind
 from tongket.scorecard.numbers import format_number
 from tongket.units.models import Unit
 from tongket.web import party_forms as pf
-from tongket.web.access import permissions, unit_for
+from tongket.web.access import acting_user, permissions, unit_for
 from tongket.web.presenters import format_figure
 
 ACCEPTED = "accepted"
@@ -54,10 +53,6 @@ def rating_period(period: str) -> Period:
     if parsed.kind not in (PeriodKind.YEAR, PeriodKind.QUARTER):
         raise Http404("Chỉ xếp loại theo năm hoặc theo quý.")
     return parsed
-
-
-def user_of(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
 
 
 def tally_sentence(tally: Tally | None, subject: str) -> str:
@@ -196,7 +191,7 @@ def party_ratings(request: HttpRequest, unit_id: int, period: str) -> HttpRespon
         general = ["Chưa có dòng xếp loại nào."]
     elif entries:
         try:
-            tally = save_ratings(unit, wanted, subject, entries, user_of(request))
+            tally = save_ratings(unit, wanted, subject, entries, acting_user(request))
         except ValidationError as error:
             general = pf.spread_row_errors(rows, list(error.messages))
         else:
@@ -215,7 +210,11 @@ def party_counts(request: HttpRequest, unit_id: int, period: str) -> HttpRespons
         data = form.cleaned_data
         try:
             count = record_member_count(
-                unit, data["counted_on"], data["official"], data["probationary"], user_of(request)
+                unit,
+                data["counted_on"],
+                data["official"],
+                data["probationary"],
+                acting_user(request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -236,7 +235,7 @@ def party_admission(request: HttpRequest, unit_id: int, period: str) -> HttpResp
         data = form.cleaned_data
         try:
             admitted = add_admission(
-                unit, data["name"], data["admitted_on"], data["cell"], user_of(request)
+                unit, data["name"], data["admitted_on"], data["cell"], acting_user(request)
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -252,7 +251,7 @@ def party_feed(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = unit_for(request, unit_id, "enter")
     year = rating_period(period).year
     try:
-        saved = feed_scorecard(unit, year, user_of(request))
+        saved = feed_scorecard(unit, year, acting_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return back_to(unit, Period(year))

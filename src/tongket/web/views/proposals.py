@@ -12,7 +12,8 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from tongket.documents.proposals import accept_proposal, reject_proposal
-from tongket.web.views.imports import acting_user, document_for
+from tongket.web.access import acting_user
+from tongket.web.views.imports import document_for
 
 
 def typed_day(text: str) -> str:

@@ -24,7 +24,7 @@ from tongket.recommendations import services
 from tongket.recommendations.models import Change, Recommendation
 from tongket.units.lookup import lineage_predecessor_ids
 from tongket.units.models import Unit
-from tongket.web.access import request_scope, unit_for
+from tongket.web.access import acting_user, request_scope, unit_for
 from tongket.web.recommendation_forms import (
     FilterForm,
     ForwardForm,
@@ -33,7 +33,6 @@ from tongket.web.recommendation_forms import (
     add_service_errors,
     bodies_of,
 )
-from tongket.web.views.imports import acting_user
 
 PAGE_SIZE = 50
 DETAIL_LABELS = {
